@@ -1,0 +1,1 @@
+// Placeholder replaced by the aligner's lexicon compiler (see src/align/).
