@@ -33,6 +33,8 @@ export interface Provenance {
   format: SourceFormat;
   /** Size of the original bytes. */
   bytes: number;
+  /** Byte sequences that could not be decoded and stand as U+FFFD in the text; absent when none (see ADR 0002). */
+  invalidSequences?: number;
 }
 
 /** What the document says about itself (HTML meta, DOCX core properties, PDF info). */
@@ -161,6 +163,8 @@ export interface Attribution {
   name: string;
   /** Id of the entity fact, when known. */
   entity?: string;
+  /** Id of the source fact (report, broadcast …) when the assertion comes from a cited text. */
+  source?: string;
   via?: Attribution;
 }
 
@@ -188,6 +192,10 @@ export interface TimeFact extends FactBase {
   interval?: { start: string; end: string };
   /** True when the value was resolved from context (another date in the document) rather than stated in full. */
   inferred?: boolean;
+  /** TIMEX3 mod (`BEFORE`, `APPROX`, `MORE_THAN` …) when the expression qualifies its value. */
+  mod?: string;
+  /** True for the statement's own date (from its dateline or metadata, or inferred). */
+  documentDate?: boolean;
 }
 
 export type FigureQualifier = 'exact' | 'at-least' | 'more-than' | 'at-most' | 'less-than' | 'about' | 'range' | 'vague';

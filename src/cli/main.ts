@@ -10,6 +10,15 @@ export interface Command {
 // Commands load lazily so `concord analyze` never pays for the database or the web server.
 const commands: Record<string, () => Promise<Command>> = {
   analyze: async () => (await import('./analyze.js')).default,
+  facts: async () => (await import('./facts.js')).default,
+  align: async () => (await import('./align.js')).default,
+  check: async () => (await import('./check.js')).default,
+  add: async () => (await import('./add.js')).default,
+  search: async () => (await import('./search.js')).default,
+  timeline: async () => (await import('./timeline.js')).default,
+  entities: async () => (await import('./entities.js')).default,
+  worker: async () => (await import('./worker.js')).default,
+  serve: async () => (await import('./serve.js')).default,
 };
 
 function help(): string {

@@ -1,0 +1,266 @@
+/**
+ * What the aligner knows about each sentence (or paragraph) of one side: its length, its lexical content words
+ * with IDF weights, and the anchors a translation keeps (numbers, Latin words, URLs, ? ! and quotes, names).
+ *
+ * The "source" side of the lexical model is Chinese (words glossed by CC-CEDICT), the "target" side English
+ * (stems). Other languages get length and anchors only.
+ */
+import { findNumbers } from '../lang/numbers.js';
+import { englishWords, stemEnglish } from '../lang/english.js';
+import { isHan, type Lexicon } from '../lang/lexicon.js';
+
+export type Segmenter = 'fmm' | 'intl';
+
+/** Flags for punctuation anchors. */
+export const QUESTION = 1;
+export const EXCLAIM = 2;
+export const OPENS_QUOTE = 4; // begins with an opening quotation mark
+export const CLOSES_QUOTE = 8; // ends with a closing quotation mark (before final punctuation)
+
+export interface SentenceAnchors {
+  /** Values of numbers worth matching (not the ubiquitous one and two of "a man", "一個人"). */
+  numbers: number[];
+  /** Lower-cased Latin words that may appear verbatim on the other side: acronyms, names, URLs. */
+  latin: string[];
+  flags: number;
+}
+
+/**
+ * The anchors of one side, packed: segment i's numbers are `numbers[numberStart[i] .. numberStart[i + 1])`, so a
+ * span's numbers are one contiguous run; Latin words are interned to ids (shared by both sides) the same way.
+ */
+export interface PackedAnchors {
+  flags: Uint8Array;
+  numbers: Float64Array;
+  numberStart: Int32Array;
+  latin: Int32Array;
+  latinStart: Int32Array;
+}
+
+export function packAnchors(texts: string[], withNumbers: boolean, latinIds: Map<string, number>): PackedAnchors {
+  const flags = new Uint8Array(texts.length);
+  const numberStart = new Int32Array(texts.length + 1);
+  const latinStart = new Int32Array(texts.length + 1);
+  const numbers: number[] = [];
+  const latin: number[] = [];
+  texts.forEach((text, i) => {
+    const a = anchorsOf(text, withNumbers);
+    flags[i] = a.flags;
+    numbers.push(...a.numbers);
+    for (const w of a.latin) {
+      let id = latinIds.get(w);
+      if (id === undefined) latinIds.set(w, (id = latinIds.size));
+      latin.push(id);
+    }
+    numberStart[i + 1] = numbers.length;
+    latinStart[i + 1] = latin.length;
+  });
+  return { flags, numbers: Float64Array.from(numbers), numberStart, latin: Int32Array.from(latin), latinStart };
+}
+
+export interface SideFeatures {
+  count: number;
+  /** Characters that are not white space. */
+  length: Float64Array;
+  anchors: SentenceAnchors[];
+  /** Per sentence: lexical token ids (Chinese: document vocabulary ids; English: stem ids), content tokens only. */
+  tokens: Int32Array[];
+  weights: Float64Array[];
+  total: Float64Array;
+}
+
+const OPEN_QUOTES = '"“「『‘\'«《';
+const CLOSE_QUOTES = '"”」』’\'»》';
+
+export function punctuationFlags(text: string): number {
+  const t = text.trim();
+  let flags = 0;
+  if (/[?？]/.test(t.slice(-3))) flags |= QUESTION;
+  if (/[!！]/.test(t.slice(-3))) flags |= EXCLAIM;
+  if (t && OPEN_QUOTES.includes(t[0]!)) flags |= OPENS_QUOTE;
+  const tail = t.replace(/[.。!！?？,，;；:：…\s]+$/u, '');
+  const last = tail[tail.length - 1];
+  if (last && CLOSE_QUOTES.includes(last) && tail.length > 1) flags |= CLOSES_QUOTE;
+  return flags;
+}
+
+const MAX_ANCHORS = 32;
+/** Content tokens kept per segment for lexical coverage: an even sample of longer segments estimates it as well. */
+export const MAX_CONTENT_TOKENS = 256;
+
+const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'）)]+/gi;
+
+export function anchorsOf(text: string, withNumbers: boolean): SentenceAnchors {
+  const numbers: number[] = [];
+  if (withNumbers && text.length < 20_000) {
+    for (const n of findNumbers(text)) if (Number.isFinite(n.value) && (n.value > 2 || /\d/.test(n.text)) && !n.approximate) numbers.push(n.value);
+  }
+  const latin: string[] = [];
+  for (const url of text.match(URL) ?? []) latin.push(url.toLowerCase().replace(/[.,;:]+$/, ''));
+  // Acronyms and capitalised words; on a Latin-script side this gives names, on a Chinese side every Latin word.
+  for (const word of text.replace(URL, ' ').match(/[A-Za-z][A-Za-z0-9&-]+/g) ?? []) {
+    if (/[A-Z]/.test(word) && word.length >= 2) latin.push(word.toLowerCase());
+  }
+  // A long paragraph could list hundreds: the first few dozen distinct ones are plenty to anchor it.
+  return { numbers: [...new Set(numbers)].slice(0, MAX_ANCHORS), latin: [...new Set(latin)].slice(0, MAX_ANCHORS), flags: punctuationFlags(text) };
+}
+
+export function visibleLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 32 && c !== 0x3000 && c !== 0xa0) n++;
+  }
+  return n;
+}
+
+// Grammatical words whose CC-CEDICT glosses are noise for alignment (一 "single; article; as soon as").
+const ZH_FUNCTION_WORDS = new Set('的 了 一 是 着 著 过 過 个 個 把 被 就 也 都 又 还 還 在 地 得 之 其 与 與 和 而 及 或 但 这 這 那 所 以 为 為 于 於 则 則 者 也 矣 乎 哉 焉 呢 吗 嗎 吧 啊 呀 么 麼 里 裡 裏'.split(' '));
+
+/** Chinese side: the document's vocabulary with glosses (full) and per-character fallback glosses (half weight). */
+export class ChineseVocabulary {
+  readonly words: string[] = [];
+  readonly ids = new Map<string, number>();
+  /** Stem ids that gloss each word. */
+  readonly full: number[][] = [];
+  /** Stem ids of the word's characters' glosses (multi-character words only): a half-weight fallback. */
+  readonly half: number[][] = [];
+
+  constructor(private readonly lexicon: Lexicon) {}
+
+  id(word: string): number {
+    let id = this.ids.get(word);
+    if (id !== undefined) return id;
+    id = this.words.length;
+    this.ids.set(word, id);
+    this.words.push(word);
+    const full = ZH_FUNCTION_WORDS.has(word) ? [] : [...(this.lexicon.entry(word)?.stemIds ?? [])];
+    let half: number[] = [];
+    if ([...word].length > 1 && /\p{Script=Han}/u.test(word)) {
+      const set = new Set<number>();
+      for (const ch of word) if (!ZH_FUNCTION_WORDS.has(ch)) for (const s of this.lexicon.entry(ch)?.stemIds ?? []) set.add(s);
+      for (const s of full) set.delete(s);
+      half = [...set];
+    }
+    if (/^[A-Za-z0-9]/.test(word)) full.push(...latinStemIds(this.lexicon, word));
+    this.full.push(full);
+    this.half.push(half);
+    return id;
+  }
+
+  /** Adds a learned translation (second pass). */
+  learn(wordId: number, stemId: number): void {
+    const full = this.full[wordId]!;
+    if (!full.includes(stemId)) full.push(stemId);
+  }
+
+  isContent(id: number): boolean {
+    return this.full[id]!.length > 0 || this.half[id]!.length > 0;
+  }
+}
+
+/** English stems get lexicon ids; stems the lexicon lacks get ids past its end, so they can be learned. */
+export class StemSpace {
+  private readonly extra = new Map<string, number>();
+  readonly extraStems: string[] = [];
+  constructor(readonly lexicon: Lexicon | undefined) {}
+  /** One past the largest id handed out. */
+  get size(): number {
+    return this.lexiconSize + this.extraStems.length;
+  }
+  get lexiconSize(): number {
+    return this.lexicon?.stems.length ?? 0;
+  }
+  id(stem: string): number {
+    const known = this.lexicon ? this.lexicon.stemId(stem) : -1;
+    if (known >= 0) return known;
+    let id = this.extra.get(stem);
+    if (id === undefined) {
+      id = this.lexiconSize + this.extraStems.length;
+      this.extra.set(stem, id);
+      this.extraStems.push(stem);
+    }
+    return id;
+  }
+  private readonly words = new Map<string, number>();
+  /** Stem id of an English word as written, or -1 for a stop word (cached: a text repeats its words). */
+  wordId(word: string): number {
+    let id = this.words.get(word);
+    if (id === undefined) {
+      const stem = stemEnglish(word);
+      id = stem ? this.id(stem) : -1;
+      if (this.words.size < 500_000) this.words.set(word, id);
+    }
+    return id;
+  }
+  stem(id: number): string {
+    return id < this.lexiconSize ? this.lexicon!.stems[id]! : this.extraStems[id - this.lexiconSize]!;
+  }
+}
+
+function latinStemIds(lexicon: Lexicon, word: string): number[] {
+  const stem = stemEnglish(word);
+  const id = stem ? lexicon.stemId(stem) : -1;
+  return id >= 0 ? [id] : [];
+}
+
+let intlSegmenter: Intl.Segmenter | undefined;
+
+export function segmentChinese(text: string, lexicon: Lexicon, segmenter: Segmenter): string[] {
+  if (segmenter === 'fmm') return lexicon.segment(text);
+  intlSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  const words: string[] = [];
+  for (const s of intlSegmenter.segment(text)) if (s.isWordLike) words.push(s.segment);
+  return words;
+}
+
+/** Chinese sentences → vocabulary ids per sentence (all words; content filtering happens in `weigh`). */
+export function chineseTokens(texts: string[], vocabulary: ChineseVocabulary, segmenter: Segmenter): Int32Array[] {
+  return texts.map((text) => Int32Array.from(segmentChinese(text, vocabulary['lexicon'], segmenter).map((w) => vocabulary.id(w))));
+}
+
+/** English sentences → stem ids per sentence (stop words dropped). */
+export function englishTokens(texts: string[], stems: StemSpace): Int32Array[] {
+  return texts.map((text) => {
+    const ids: number[] = [];
+    for (const word of englishWords(text.length > 200_000 ? text.slice(0, 200_000) : text)) {
+      const id = stems.wordId(word);
+      if (id >= 0) ids.push(id);
+    }
+    return Int32Array.from(ids);
+  });
+}
+
+/**
+ * Keeps the content tokens of each sentence and weighs them by IDF over the document's sentences
+ * (a word in every sentence tells nothing about which sentences correspond).
+ */
+export function weigh(all: Int32Array[], isContent: (id: number) => boolean): { tokens: Int32Array[]; weights: Float64Array[]; total: Float64Array } {
+  const documentFrequency = new Map<number, number>();
+  for (const sentence of all) for (const id of new Set(sentence)) documentFrequency.set(id, (documentFrequency.get(id) ?? 0) + 1);
+  const n = all.length;
+  const tokens: Int32Array[] = [];
+  const weights: Float64Array[] = [];
+  const total = new Float64Array(n);
+  all.forEach((sentence, i) => {
+    const kept: number[] = [];
+    const w: number[] = [];
+    let content = 0;
+    for (const id of sentence) if (isContent(id)) content++;
+    const stride = Math.max(1, Math.ceil(content / MAX_CONTENT_TOKENS));
+    let seen = 0;
+    for (const id of sentence) {
+      if (!isContent(id)) continue;
+      if (seen++ % stride !== 0) continue;
+      kept.push(id);
+      const weight = Math.log(1 + (n + 1) / documentFrequency.get(id)!);
+      w.push(weight);
+      total[i] += weight;
+    }
+    tokens.push(Int32Array.from(kept));
+    weights.push(Float64Array.from(w));
+  });
+  return { tokens, weights, total };
+}
+
+export { isHan };

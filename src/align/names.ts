@@ -1,0 +1,98 @@
+/**
+ * Transliterated names: a capitalised Latin word (Qingyang, Mamtimin) against the pinyin of consecutive Chinese
+ * characters (清扬 qing yang, 馬木提敏 ma mu ti min). Two keys per window of 1–4 syllables: the exact
+ * tone-less concatenation, and a loose consonant skeleton (vowels dropped, doubles collapsed) for names that
+ * reached Chinese through another language (mamtimin / mamutimin → mmtmn).
+ */
+import { isHan, type Lexicon } from '../lang/lexicon.js';
+import { stemEnglish } from '../lang/english.js';
+
+const MAX_SYLLABLES = 4;
+
+export function skeleton(latin: string): string {
+  let out = '';
+  for (const ch of latin.toLowerCase()) {
+    if ('aeiouvyw'.includes(ch) || out[out.length - 1] === ch) continue;
+    out += ch;
+  }
+  return out;
+}
+
+const syllableCache = new Map<string, [string, string]>();
+
+/** Tone-less pinyin of a character and its skeleton, from the lexicon (first reading). */
+function syllableOf(ch: string, lexicon: Lexicon): [string, string] {
+  let cached = syllableCache.get(ch);
+  if (!cached) {
+    const syllable = (lexicon.entry(ch)?.pinyin ?? '').split(' ')[0]!.toLowerCase().replace(/[^a-z]/g, '');
+    cached = [syllable, skeleton(syllable)];
+    if (syllableCache.size < 50_000) syllableCache.set(ch, cached);
+  }
+  return cached;
+}
+
+/**
+ * Keys of every run of 1–4 Chinese characters' pinyin in a text (only those in `wanted`, when given):
+ * the concatenation (two syllables or more, or one long one) and `~skeleton` (two syllables or more).
+ */
+export function pinyinKeys(text: string, lexicon: Lexicon, wanted?: { has(key: string): boolean }): Set<string> {
+  const keys = new Set<string>();
+  const syllables: [string, string][] = [];
+  const add = (key: string) => {
+    if (!wanted || wanted.has(key)) keys.add(key);
+  };
+  const flush = () => {
+    for (let start = 0; start < syllables.length; start++) {
+      let joined = '';
+      let sk = '';
+      for (let n = 1; n <= MAX_SYLLABLES && start + n <= syllables.length; n++) {
+        const [syllable, skel] = syllables[start + n - 1]!;
+        joined += syllable;
+        // Skeletons join like the skeleton of the joined string: a doubled consonant at the seam collapses.
+        sk += skel && sk.endsWith(skel[0]!) ? skel.slice(1) : skel;
+        if (n >= 2 || joined.length >= 5) add(joined);
+        if (n >= 2 && sk.length >= 3) add('~' + sk);
+      }
+    }
+    syllables.length = 0;
+  };
+  for (const ch of text) {
+    if (isHan(ch)) {
+      const syllable = syllableOf(ch, lexicon);
+      if (syllable[0]) syllables.push(syllable);
+      else flush();
+    } else if (ch !== '·' && ch !== '‧' && ch !== '・') flush();
+  }
+  flush();
+  return keys;
+}
+
+export interface NameWord {
+  /** Lookup keys: the lower-cased word, and `~skeleton` for words that are not ordinary English. */
+  keys: string[];
+  /** How much a match says, from the word's rarity among the Chinese segments (set by the caller). */
+  weight: number;
+}
+
+/**
+ * Capitalised words of a Latin-script text that could be transliterated names. Words CC-CEDICT uses in its
+ * English glosses ("Finally" opening a sentence) only match a pinyin reading exactly, never loosely.
+ */
+export function nameWords(text: string, isEnglishWord: (stem: string) => boolean): NameWord[] {
+  const words: NameWord[] = [];
+  for (const word of text.match(/\b[A-Z][a-z]{2,}(?:-[a-z]+)?\b/g) ?? []) {
+    const stem = stemEnglish(word);
+    if (!stem) continue; // "There", "She": capitalised only at the start of a sentence
+    const lower = word.toLowerCase().replace(/-/g, '');
+    const sk = skeleton(lower);
+    words.push({ keys: sk.length >= 3 && !isEnglishWord(stem) ? [lower, '~' + sk] : [lower], weight: 1 });
+  }
+  return words;
+}
+
+/** Weighted count of the name words found among the pinyin keys. */
+export function countNameMatches(names: NameWord[], keys: Set<string>): number {
+  let n = 0;
+  for (const name of names) if (name.keys.some((k) => keys.has(k))) n += name.weight;
+  return n;
+}

@@ -1,0 +1,890 @@
+/**
+ * Sentence (and paragraph) alignment of two monotonic lists of segments: dynamic programming over bead shapes
+ * (1-0, 0-1 and k-l up to 3×6), in passes that each cost time linear in the length of the input:
+ *
+ *  1. coarse: a weighted longest-common-path over 1-1 segment similarities in a band around the length diagonal
+ *     (widened when the path runs along its edge), which finds where the translation is;
+ *  2. learned: word pairs that keep co-occurring in the coarse links (Dice ≥ 0.5, seen ≥ 3 times: names the
+ *     translator invented, words CC-CEDICT lacks) join the lexicon for this document;
+ *  3. fine: the full bead-shape search in a narrow corridor around the coarse path.
+ *
+ * Signals: lexical coverage (IDF-weighted share of each side's content words translated on the other side,
+ * harmonic mean), length (ratio learned from the document), anchors (numbers, Latin words, ? ! quotes),
+ * transliterated names (pinyin). Chinese–English only for the lexicon and names; other pairs use the rest.
+ */
+import { ConcordError } from '../model.js';
+import { lexiconAvailable, loadLexicon, type Lexicon } from '../lang/lexicon.js';
+import {
+  chineseTokens,
+  ChineseVocabulary,
+  CLOSES_QUOTE as CLOSES,
+  englishTokens,
+  EXCLAIM as EXCLAIMS,
+  OPENS_QUOTE as OPENS,
+  QUESTION as ASKS,
+  StemSpace,
+  visibleLength,
+  weigh,
+  packAnchors,
+  type PackedAnchors,
+  type Segmenter,
+} from './features.js';
+import { countNameMatches, nameWords, pinyinKeys, type NameWord } from './names.js';
+
+/** A link between segments of side a and side b (0-based indices, one side may be empty). */
+export interface Bead {
+  a: number[];
+  b: number[];
+  confidence: number;
+}
+
+export interface AlignParameters {
+  /** Score per sentence of a k-l bead is (k + l) × similarity. */
+  lexicalWeight: number;
+  /** Penalty for each sentence left unaligned (1-0 / 0-1). */
+  skipPenalty: number;
+  /** Penalty for each sentence beyond the two of a 1-1 bead. */
+  mergePenalty: number;
+  /** Extra penalty when both sides have several sentences (2-2, 2-3 …). */
+  manyToManyPenalty: number;
+  /** Weight of the squared log length ratio. */
+  lengthWeight: number;
+  /** Characters added to both lengths before the ratio, so short segments are not judged harshly. */
+  lengthSmoothing: number;
+  /** Segments longer than this many (target-side) characters get a proportionally stronger length term… */
+  lengthScaleChars: number;
+  /** …up to this factor. */
+  lengthScaleMax: number;
+  numberMatch: number;
+  numberMismatch: number;
+  punctuationMatch: number;
+  punctuationMismatch: number;
+  latinMatch: number;
+  latinMismatch: number;
+  nameMatch: number;
+  /** Similarity assumed for segments without content words. */
+  emptySimilarity: number;
+  /** Weight of characters-only glosses (per-character fallback). */
+  halfWeight: number;
+  coarseBand: number;
+  corridor: number;
+  learnMinCount: number;
+  learnMinDice: number;
+}
+
+export const DEFAULT_PARAMETERS: AlignParameters = {
+  lexicalWeight: 1,
+  skipPenalty: 0.8,
+  mergePenalty: 0.6,
+  manyToManyPenalty: 0.36,
+  lengthWeight: 0.9,
+  lengthSmoothing: 12,
+  lengthScaleChars: 150,
+  lengthScaleMax: 8,
+  numberMatch: 0.24,
+  numberMismatch: 0.2,
+  punctuationMatch: 0.225,
+  punctuationMismatch: 0.15,
+  latinMatch: 0.4,
+  latinMismatch: 0.15,
+  nameMatch: 0.3,
+  emptySimilarity: 0.25,
+  halfWeight: 0.5,
+  coarseBand: 15,
+  corridor: 5,
+  learnMinCount: 3,
+  learnMinDice: 0.5,
+};
+
+export interface AlignOptions {
+  /** Signals to switch off (ablation). */
+  lexicon?: boolean;
+  anchors?: boolean;
+  length?: boolean;
+  secondPass?: boolean;
+  pinyin?: boolean;
+  segmenter?: Segmenter;
+  /** Largest bead, [segments of a, segments of b]; default 3×6 Chinese→English, 4×4 otherwise. */
+  maxBead?: [number, number];
+  parameters?: Partial<AlignParameters>;
+}
+
+const MAX_COARSE_CELLS = 16_000_000;
+
+/** Upper bound of segments per side; beyond it the input is refused rather than exhausting memory. */
+export const MAX_SEGMENTS = 2_000_000;
+
+// Local copies: hot loops should not go through module bindings.
+const QUESTION = ASKS;
+const EXCLAIM = EXCLAIMS;
+const OPENS_QUOTE = OPENS;
+const CLOSES_QUOTE = CLOSES;
+const ALL_FLAGS = [QUESTION, EXCLAIM, OPENS_QUOTE, CLOSES_QUOTE];
+
+const isChinese = (lang: string) => /^(zh|cmn|yue|lzh)\b/i.test(lang);
+const isEnglish = (lang: string) => /^en\b/i.test(lang);
+
+/** Aligns segments `a` (language `langA`) with `b` (language `langB`). Monotonic; every segment is in exactly one bead. */
+export function alignSentences(a: string[], b: string[], langA: string, langB: string, options: AlignOptions = {}): Bead[] {
+  if (a.length > MAX_SEGMENTS || b.length > MAX_SEGMENTS) throw new ConcordError(`too many segments to align (${Math.max(a.length, b.length)}; at most ${MAX_SEGMENTS})`);
+  if (!a.length && !b.length) return [];
+  if (!a.length) return b.map((_, j) => ({ a: [], b: [j], confidence: 1 }));
+  if (!b.length) return a.map((_, i) => ({ a: [i], b: [], confidence: 1 }));
+  // The lexical model reads Chinese on side X and English on side Y: swap when given the other way round.
+  if (isEnglish(langA) && isChinese(langB)) {
+    const swapped = alignSentences(b, a, langB, langA, { ...options, maxBead: options.maxBead ? [options.maxBead[1], options.maxBead[0]] : undefined });
+    return swapped.map((bead) => ({ a: bead.b, b: bead.a, confidence: bead.confidence }));
+  }
+  const chineseEnglish = isChinese(langA) && isEnglish(langB);
+  const useLexicon = chineseEnglish && options.lexicon !== false && lexiconAvailable();
+  const aligner = new Aligner(a, b, useLexicon ? loadLexicon() : undefined, chineseEnglish, options);
+  return aligner.run();
+}
+
+/** Token-level translation evidence between one X segment and one Y segment. */
+interface PairEvidence {
+  /**
+   * Per X content token, then per Y content token: 0 none, 1 character gloss, 2 word gloss found on the other
+   * side. One array per pair (empty when nothing matched) keeps allocation and garbage collection low.
+   */
+  levels: Uint8Array;
+  /** Where the Y tokens start in `levels`. */
+  split: number;
+  names: number;
+}
+
+interface GlossIndex {
+  full: Map<number, number[]>;
+  half: Map<number, number[]>;
+}
+
+interface Corridor {
+  lo: Int32Array;
+  hi: Int32Array;
+}
+
+const NO_EVIDENCE: PairEvidence = { levels: new Uint8Array(0), split: 0, names: 0 };
+
+class Aligner {
+  private readonly p: AlignParameters;
+  private readonly n: number;
+  private readonly m: number;
+  private readonly lengthX: Float64Array;
+  private readonly lengthY: Float64Array;
+  private readonly anchorsX: PackedAnchors;
+  private readonly anchorsY: PackedAnchors;
+  private readonly useAnchors: boolean;
+  private readonly useLength: boolean;
+  private readonly useNames: boolean;
+  private readonly shapes: [number, number][];
+  private ratio = 1;
+  // Lexical model (Chinese X, English Y).
+  private vocabulary?: ChineseVocabulary;
+  private stems?: StemSpace;
+  private rawX: Int32Array[] = [];
+  private rawY: Int32Array[] = [];
+  private tokensX: Int32Array[] = [];
+  private weightsX: Float64Array[] = [];
+  private totalX: Float64Array = new Float64Array(0);
+  private tokensY: Int32Array[] = [];
+  private weightsY: Float64Array[] = [];
+  private totalY: Float64Array = new Float64Array(0);
+  private namesY: NameWord[][] = [];
+  private readonly glossIndexCache = new Map<number, GlossIndex>();
+  /** Per X segment: the pinyin keys it shares with some name word of Y (computed once). */
+  private nameKeysX: Set<string>[] = [];
+  private readonly pairCache = new Map<number, Map<number, PairEvidence>>();
+
+  constructor(
+    private readonly a: string[],
+    private readonly b: string[],
+    private readonly lexicon: Lexicon | undefined,
+    chineseEnglish: boolean,
+    private readonly options: AlignOptions,
+  ) {
+    this.p = { ...DEFAULT_PARAMETERS, ...options.parameters };
+    this.n = a.length;
+    this.m = b.length;
+    this.useAnchors = options.anchors !== false;
+    this.useLength = options.length !== false;
+    this.useNames = chineseEnglish && options.pinyin !== false && lexiconAvailable();
+    this.lengthX = Float64Array.from(a, visibleLength);
+    this.lengthY = Float64Array.from(b, visibleLength);
+    const latinIds = new Map<string, number>();
+    this.anchorsX = packAnchors(a, this.useAnchors, latinIds);
+    this.anchorsY = packAnchors(b, this.useAnchors, latinIds);
+    const [maxA, maxB] = options.maxBead ?? (chineseEnglish ? [3, 6] : [4, 4]);
+    this.shapes = [];
+    for (let k = 1; k <= maxA; k++) for (let l = 1; l <= maxB; l++) this.shapes.push([k, l]);
+    if (this.lexicon) {
+      this.vocabulary = new ChineseVocabulary(this.lexicon);
+      this.stems = new StemSpace(this.lexicon);
+      this.rawX = chineseTokens(a, this.vocabulary, options.segmenter ?? 'fmm');
+      this.rawY = englishTokens(b, this.stems);
+      this.reweigh();
+    }
+    if (this.useNames) this.prepareNames();
+  }
+
+  /**
+   * Name words of the Y side, weighted by rarity: a name in most Chinese segments (the hero of a novel)
+   * says little about which segment a sentence translates.
+   */
+  private prepareNames(): void {
+    const lexicon = this.lexicon ?? loadLexicon();
+    this.namesY = this.b.map((t) => (t.length > 20_000 ? [] : nameWords(t, (stem) => lexicon.stemId(stem) >= 0)));
+    const frequency = new Map<string, number>();
+    for (const names of this.namesY) for (const name of names) for (const key of name.keys) frequency.set(key, 0);
+    const none = new Set<string>();
+    this.nameKeysX = this.a.map(() => none);
+    if (!frequency.size) return;
+    for (let x = 0; x < this.n; x++) {
+      if (this.a[x]!.length > 20_000) continue;
+      const found = pinyinKeys(this.a[x]!, lexicon, frequency);
+      for (const key of found) frequency.set(key, frequency.get(key)! + 1);
+      if (found.size) this.nameKeysX[x] = found;
+    }
+    const norm = Math.log(this.n + 1);
+    for (const names of this.namesY) {
+      for (const name of names) {
+        const df = Math.max(...name.keys.map((k) => frequency.get(k)!));
+        name.weight = df === 0 ? 0 : Math.max(0, Math.log((this.n + 1) / df) / norm);
+      }
+    }
+  }
+
+  private get lexical(): boolean {
+    return this.lexicon !== undefined;
+  }
+
+  private reweigh(): void {
+    const vocabulary = this.vocabulary!;
+    const x = weigh(this.rawX, (id) => vocabulary.isContent(id));
+    this.tokensX = x.tokens;
+    this.weightsX = x.weights;
+    this.totalX = x.total;
+    // An English stem is content when some Chinese word in the document could translate it.
+    const translatable = new Uint8Array(this.stems!.size);
+    const seen = new Uint8Array(vocabulary.words.length);
+    for (const sentence of this.tokensX) {
+      for (const id of sentence) {
+        if (seen[id]) continue;
+        seen[id] = 1;
+        for (const s of vocabulary.full[id]!) translatable[s] = 1;
+        for (const s of vocabulary.half[id]!) translatable[s] = 1;
+      }
+    }
+    const y = weigh(this.rawY, (id) => translatable[id] === 1);
+    this.tokensY = y.tokens;
+    this.weightsY = y.weights;
+    this.totalY = y.total;
+    this.glossIndexCache.clear();
+    this.pairCache.clear();
+  }
+
+  run(): Bead[] {
+    this.ratio = this.initialRatio();
+    const coarse = this.coarsePath();
+    if (this.useLength) this.ratio = this.learnRatio(coarse) ?? this.ratio;
+    // Word pairs learned from the coarse links (names the translator invented, words CC-CEDICT lacks) join
+    // the lexicon before the fine search: as good as learning from a first fine alignment, at half the cost.
+    if (this.lexical && this.options.secondPass !== false) this.learnWordPairs(coarse.map(([x, y]) => ({ a: [x], b: [y], confidence: 1 })));
+    const beads = this.fine(this.corridorAround(coarse, this.p.corridor));
+    return beads.map((bead) => ({ a: bead.a, b: bead.b, confidence: bead.confidence }));
+  }
+
+  // ───────────── length ─────────────
+
+  private initialRatio(): number {
+    let lx = 0;
+    let ly = 0;
+    for (const v of this.lengthX) lx += v;
+    for (const v of this.lengthY) ly += v;
+    return lx > 0 && ly > 0 ? ly / lx : 1;
+  }
+
+  /** Length ratio from confident 1-1 links of the coarse path (robust to untranslated passages). */
+  private learnRatio(path: [number, number][]): number | undefined {
+    const ratios: number[] = [];
+    for (const [x, y] of path) {
+      if (this.lengthX[x]! >= 4 && this.lengthY[y]! >= 4 && this.pairSimilarity(x, y) >= 0.3) ratios.push(this.lengthY[y]! / this.lengthX[x]!);
+    }
+    if (ratios.length < 5) return undefined;
+    // Sum-based over the middle half: the median of single-sentence ratios is biased by 1-2 splits.
+    ratios.sort((p, q) => p - q);
+    const middle = ratios.slice(Math.floor(ratios.length / 4), Math.ceil((ratios.length * 3) / 4));
+    return middle.reduce((s, r) => s + r, 0) / middle.length;
+  }
+
+  private lengthScore(lx: number, ly: number): number {
+    if (!this.useLength) return 0;
+    const c = this.p.lengthSmoothing;
+    const d = Math.log((ly + c) / (this.ratio * lx + c));
+    // Long segments (paragraphs) keep the ratio more tightly than short ones (Gale & Church's variance ∝ length).
+    const scale = Math.min(this.p.lengthScaleMax, Math.max(1, (ly + this.ratio * lx) / (2 * this.p.lengthScaleChars)));
+    return -this.p.lengthWeight * scale * d * d;
+  }
+
+  // ───────────── lexical evidence ─────────────
+
+  private glossIndex(x: number): GlossIndex {
+    let index = this.glossIndexCache.get(x);
+    if (index) return index;
+    const vocabulary = this.vocabulary!;
+    index = { full: new Map(), half: new Map() };
+    const tokens = this.tokensX[x]!;
+    for (let t = 0; t < tokens.length; t++) {
+      for (const s of vocabulary.full[tokens[t]!]!) push(index.full, s, t);
+      for (const s of vocabulary.half[tokens[t]!]!) push(index.half, s, t);
+    }
+    if (this.glossIndexCache.size > 4096) this.glossIndexCache.clear();
+    this.glossIndexCache.set(x, index);
+    return index;
+  }
+
+  private pair(x: number, y: number): PairEvidence {
+    let row = this.pairCache.get(x);
+    if (!row) this.pairCache.set(x, (row = new Map()));
+    let evidence = row.get(y);
+    if (evidence) return evidence;
+    evidence = this.computePair(x, y);
+    row.set(y, evidence);
+    return evidence;
+  }
+
+  /** Forget evidence of rows the search has left behind (bounded memory on long inputs). */
+  private releaseRowsBefore(x: number): void {
+    for (const key of this.pairCache.keys()) if (key < x) this.pairCache.delete(key);
+  }
+
+  private pairScratch = new Uint8Array(512);
+
+  private computePair(x: number, y: number): PairEvidence {
+    const names = this.useNames && this.namesY[y]!.length ? countNameMatches(this.namesY[y]!, this.nameKeysX[x]!) : 0;
+    if (!this.lexical) return names ? { ...NO_EVIDENCE, names } : NO_EVIDENCE;
+    const index = this.glossIndex(x);
+    const nx = this.tokensX[x]!.length;
+    const tokensY = this.tokensY[y]!;
+    const size = nx + tokensY.length;
+    if (this.pairScratch.length < size) this.pairScratch = new Uint8Array(size * 2);
+    const levels = this.pairScratch;
+    levels.fill(0, 0, size);
+    let matched = false;
+    for (let u = 0; u < tokensY.length; u++) {
+      const stem = tokensY[u]!;
+      const full = index.full.get(stem);
+      if (full) {
+        levels[nx + u] = 2;
+        for (const t of full) levels[t] = 2;
+        matched = true;
+        continue;
+      }
+      const half = index.half.get(stem);
+      if (half) {
+        levels[nx + u] = 1;
+        for (const t of half) if (levels[t] === 0) levels[t] = 1;
+        matched = true;
+      }
+    }
+    if (!matched) return names ? { ...NO_EVIDENCE, names } : NO_EVIDENCE;
+    return { levels: levels.slice(0, size), split: nx, names };
+  }
+
+
+  /** Similarity of one X segment and one Y segment in [0, 1] (coarse pass, ratio learning). */
+  private scratchX = new Uint8Array(256);
+
+  /** Similarity of one X segment and one Y segment (coarse pass, ratio learning): computed directly, nothing cached. */
+  private pairSimilarity(x: number, y: number): number {
+    let sim: number;
+    if (this.lexical) {
+      const index = this.glossIndex(x);
+      const tokensX = this.tokensX[x]!;
+      if (this.scratchX.length < tokensX.length) this.scratchX = new Uint8Array(tokensX.length * 2);
+      const levelsX = this.scratchX;
+      levelsX.fill(0, 0, tokensX.length);
+      const tokensY = this.tokensY[y]!;
+      const wy = this.weightsY[y]!;
+      const half = this.p.halfWeight;
+      let cy = 0;
+      for (let u = 0; u < tokensY.length; u++) {
+        const full = index.full.get(tokensY[u]!);
+        if (full) {
+          cy += wy[u]!;
+          for (const t of full) levelsX[t] = 2;
+          continue;
+        }
+        const halves = index.half.get(tokensY[u]!);
+        if (halves) {
+          cy += wy[u]! * half;
+          for (const t of halves) if (levelsX[t] === 0) levelsX[t] = 1;
+        }
+      }
+      let cx = 0;
+      const wx = this.weightsX[x]!;
+      for (let t = 0; t < tokensX.length; t++) if (levelsX[t]) cx += wx[t]! * (levelsX[t] === 2 ? 1 : half);
+      sim = this.similarity(cx, this.totalX[x]!, cy, this.totalY[y]!);
+    } else {
+      sim = this.useLength ? Math.exp(2 * this.lengthScore(this.lengthX[x]!, this.lengthY[y]!)) : 0.5;
+    }
+    const names = this.useNames && this.namesY[y]!.length ? countNameMatches(this.namesY[y]!, this.nameKeysX[x]!) : 0;
+    if (this.useAnchors) sim += 0.5 * this.anchorScore(x, x + 1, y, y + 1, names);
+    else sim += 0.5 * names * this.p.nameMatch;
+    return sim;
+  }
+
+
+  private similarity(coveredX: number, totalX: number, coveredY: number, totalY: number): number {
+    const hasX = totalX > 0;
+    const hasY = totalY > 0;
+    if (!hasX && !hasY) return this.p.emptySimilarity;
+    const px = hasX ? coveredX / totalX : 0;
+    const py = hasY ? coveredY / totalY : 0;
+    if (!hasX) return Math.min(py, this.p.emptySimilarity * 2);
+    if (!hasY) return Math.min(px, this.p.emptySimilarity * 2);
+    return px + py > 0 ? (2 * px * py) / (px + py) : 0;
+  }
+
+  // ───────────── anchors ─────────────
+
+  /** Anchor evidence for the bead X[x0, x1) × Y[y0, y1). */
+  private anchorScore(x0: number, x1: number, y0: number, y1: number, names: number): number {
+    if (!this.useAnchors) return names * this.p.nameMatch;
+    const p = this.p;
+    const ax = this.anchorsX;
+    const ay = this.anchorsY;
+    let score = names * p.nameMatch;
+    let flagsX = (ax.flags[x0]! & OPENS_QUOTE) | (ax.flags[x1 - 1]! & CLOSES_QUOTE);
+    let flagsY = (ay.flags[y0]! & OPENS_QUOTE) | (ay.flags[y1 - 1]! & CLOSES_QUOTE);
+    for (let x = x0; x < x1; x++) flagsX |= ax.flags[x]! & (QUESTION | EXCLAIM);
+    for (let y = y0; y < y1; y++) flagsY |= ay.flags[y]! & (QUESTION | EXCLAIM);
+    if (flagsX | flagsY) {
+      for (let f = 0; f < ALL_FLAGS.length; f++) {
+        const flag = ALL_FLAGS[f]!;
+        const fx = (flagsX & flag) !== 0;
+        const fy = (flagsY & flag) !== 0;
+        if (fx && fy) score += p.punctuationMatch;
+        else if (fx !== fy) score -= p.punctuationMismatch;
+      }
+    }
+    // A span's anchors are one contiguous run of the packed arrays; runs are short, so plain loops.
+    const nx0 = ax.numberStart[x0]!;
+    const nx1 = ax.numberStart[x1]!;
+    const ny0 = ay.numberStart[y0]!;
+    const ny1 = ay.numberStart[y1]!;
+    if (nx1 > nx0 || ny1 > ny0) {
+      const { distinctA, distinctB, shared } = compareRuns(ax.numbers, nx0, nx1, ay.numbers, ny0, ny1);
+      score += shared * p.numberMatch - (distinctA + distinctB - 2 * shared) * p.numberMismatch;
+    }
+    const lx0 = ax.latinStart[x0]!;
+    const lx1 = ax.latinStart[x1]!;
+    if (lx1 > lx0) {
+      const { distinctA, shared } = compareRuns(ax.latin, lx0, lx1, ay.latin, ay.latinStart[y0]!, ay.latinStart[y1]!);
+      score += shared * p.latinMatch - (distinctA - shared) * p.latinMismatch;
+    }
+    return score;
+  }
+
+  // ───────────── pass 1: coarse path ─────────────
+
+  /** Length-proportional diagonal: the Y position matching X position x. */
+  private diagonal(): Int32Array {
+    const center = new Int32Array(this.n + 1);
+    const totalX = this.lengthX.reduce((s, v) => s + v + 1, 0);
+    const totalY = this.lengthY.reduce((s, v) => s + v + 1, 0);
+    let cx = 0;
+    let y = 0;
+    let cy = 0;
+    for (let x = 0; x <= this.n; x++) {
+      const target = (cx / totalX) * totalY;
+      while (y < this.m && cy + (this.lengthY[y]! + 1) / 2 < target) cy += this.lengthY[y++]! + 1;
+      center[x] = y;
+      if (x < this.n) cx += this.lengthX[x]! + 1;
+    }
+    return center;
+  }
+
+  /**
+   * Weighted longest common path over 1-1 similarities, skips free, in a band around the diagonal. Returns the
+   * 1-1 links [x, y]. Widens the band (up to the whole table for short inputs) when the path runs along its edge.
+   */
+  private coarsePath(): [number, number][] {
+    const center = this.diagonal();
+    let half = this.p.coarseBand;
+    for (;;) {
+      const lo = new Int32Array(this.n + 1);
+      const hi = new Int32Array(this.n + 1);
+      for (let x = 0; x <= this.n; x++) {
+        lo[x] = Math.max(0, center[x]! - half);
+        hi[x] = Math.min(this.m, center[x]! + half);
+      }
+      for (let x = 1; x <= this.n; x++) lo[x] = Math.max(lo[x]!, lo[x - 1]!);
+      for (let x = this.n - 1; x >= 0; x--) hi[x] = Math.min(hi[x]!, hi[x + 1]!);
+      lo[0] = 0;
+      hi[this.n] = this.m;
+      connectRows(lo, hi);
+      const { path, touchesEdge } = this.coarseSearch({ lo, hi });
+      const whole = half >= Math.max(this.n, this.m);
+      // Memory stays bounded: 9 bytes a cell, at most MAX_COARSE_CELLS cells (~150 MB) after widening.
+      const cells = (this.n + 1) * (2 * half * 2 + 1);
+      if (!touchesEdge || whole || cells > MAX_COARSE_CELLS) return path;
+      half *= 2;
+    }
+  }
+
+  private coarseSearch(corridor: Corridor): { path: [number, number][]; touchesEdge: boolean } {
+    const { lo, hi } = corridor;
+    const offsets = new Int32Array(this.n + 2);
+    for (let x = 0; x <= this.n; x++) offsets[x + 1] = offsets[x]! + (hi[x]! - lo[x]! + 1);
+    const score = new Float64Array(offsets[this.n + 1]!);
+    const back = new Uint8Array(offsets[this.n + 1]!); // 1 diagonal, 2 up (skip x), 3 left (skip y)
+    const at = (x: number, y: number) => (y < lo[x]! || y > hi[x]! ? -1 : offsets[x]! + y - lo[x]!);
+    for (let x = 0; x <= this.n; x++) {
+      for (let y = lo[x]!; y <= hi[x]!; y++) {
+        const cell = offsets[x]! + y - lo[x]!;
+        let best = x === 0 && y === 0 ? 0 : -Infinity;
+        let move = 0;
+        if (x > 0 && y > 0) {
+          const prev = at(x - 1, y - 1);
+          if (prev >= 0 && score[prev]! > -Infinity) {
+            const s = score[prev]! + Math.max(0, this.pairSimilarity(x - 1, y - 1));
+            if (s > best) (best = s), (move = 1);
+          }
+        }
+        if (x > 0) {
+          const prev = at(x - 1, y);
+          if (prev >= 0 && score[prev]! > best) (best = score[prev]!), (move = 2);
+        }
+        if (y > 0) {
+          const prev = cell - 1;
+          if (y - 1 >= lo[x]! && score[prev]! > best) (best = score[prev]!), (move = 3);
+        }
+        score[cell] = best;
+        back[cell] = move;
+      }
+      this.releaseRowsBefore(x - 1);
+    }
+    const path: [number, number][] = [];
+    let touchesEdge = false;
+    let x = this.n;
+    let y = this.m;
+    while (x > 0 || y > 0) {
+      const move = back[at(x, y)]!;
+      if ((y === lo[x] && lo[x]! > 0) || (y === hi[x] && hi[x]! < this.m)) touchesEdge = true;
+      if (move === 1) {
+        x--;
+        y--;
+        if (this.pairSimilarity(x, y) > 0) path.push([x, y]);
+      } else if (move === 2) x--;
+      else if (move === 3) y--;
+      else break;
+    }
+    this.pairCache.clear();
+    return { path: path.reverse(), touchesEdge };
+  }
+
+  // ───────────── pass 2: bead shapes in a corridor ─────────────
+
+  /** Corridor of ±width around a path of links (X rows without a link take their neighbours' range). */
+  private corridorAround(path: [number, number][], width: number): Corridor {
+    const lo = new Int32Array(this.n + 1).fill(-1);
+    const hi = new Int32Array(this.n + 1).fill(-1);
+    const mark = (x: number, y: number) => {
+      if (lo[x]! < 0 || y < lo[x]!) lo[x] = y;
+      if (y > hi[x]!) hi[x] = y;
+    };
+    mark(0, 0);
+    mark(this.n, this.m);
+    for (const [x, y] of path) {
+      mark(x, y);
+      mark(x + 1, y + 1);
+    }
+    // Fill gaps by interpolating between known rows.
+    let previous = 0;
+    for (let x = 1; x <= this.n; x++) {
+      if (lo[x]! < 0) continue;
+      for (let g = previous + 1; g < x; g++) {
+        lo[g] = hi[previous]!;
+        hi[g] = lo[x]!;
+        if (lo[g]! > hi[g]!) [lo[g], hi[g]] = [hi[g]!, lo[g]!];
+      }
+      previous = x;
+    }
+    for (let x = 0; x <= this.n; x++) {
+      lo[x] = Math.max(0, lo[x]! - width);
+      hi[x] = Math.min(this.m, hi[x]! + width);
+    }
+    for (let x = 1; x <= this.n; x++) lo[x] = Math.max(lo[x]!, lo[x - 1]!);
+    for (let x = this.n - 1; x >= 0; x--) hi[x] = Math.min(hi[x]!, hi[x + 1]!);
+    lo[0] = 0;
+    hi[this.n] = this.m;
+    connectRows(lo, hi);
+    return { lo, hi };
+  }
+
+  private fine(corridor: Corridor): Bead[] {
+    const { lo, hi } = corridor;
+    const n = this.n;
+    const offsets = new Int32Array(n + 2);
+    for (let x = 0; x <= n; x++) offsets[x + 1] = offsets[x]! + (hi[x]! - lo[x]! + 1);
+    const size = offsets[n + 1]!;
+    const score = new Float64Array(size).fill(-Infinity);
+    const backShape = new Int16Array(size).fill(-1); // index into shapes; -2 skip x; -3 skip y
+    const beadScore = new Float32Array(size);
+    const beadSimilarity = new Float32Array(size);
+    const at = (x: number, y: number) => (y < lo[x]! || y > hi[x]! ? -1 : offsets[x]! + y - lo[x]!);
+    const maxK = Math.max(...this.shapes.map((s) => s[0]));
+    const maxL = Math.max(...this.shapes.map((s) => s[1]));
+    const allowed = new Uint8Array(100 * (maxK + 1));
+    for (const [k, l] of this.shapes) allowed[k * 100 + l] = 1;
+    const lexical = this.lexical;
+    const levelWeight = [0, this.p.halfWeight, 1];
+    let bestY = new Uint8Array(64);
+    const p = this.p;
+    // Running maxima of evidence levels for the X tokens of the span, reused across cells.
+    const maxX: Uint8Array[] = Array.from({ length: maxK }, () => new Uint8Array(0));
+    score[0] = 0;
+    for (let x = 0; x <= n; x++) {
+      for (let y = lo[x]!; y <= hi[x]!; y++) {
+        const cell = offsets[x]! + y - lo[x]!;
+        if (x === 0 && y === 0) continue;
+        let best = -Infinity;
+        let bestShape = -1;
+        let bestBead = 0;
+        let bestSim = 0;
+        // Skips.
+        if (x > 0) {
+          const prev = at(x - 1, y);
+          if (prev >= 0 && score[prev]! - p.skipPenalty > best) (best = score[prev]! - p.skipPenalty), (bestShape = -2), (bestBead = -p.skipPenalty), (bestSim = 0);
+        }
+        if (y > 0) {
+          const prev = at(x, y - 1);
+          if (prev >= 0 && score[prev]! - p.skipPenalty > best) (best = score[prev]! - p.skipPenalty), (bestShape = -3), (bestBead = -p.skipPenalty), (bestSim = 0);
+        }
+        for (let k = 1; k <= maxK && k <= x; k++) {
+          const x0 = x - k;
+          let lx = 0;
+          let totalX = 0;
+          for (let i = x0; i < x; i++) {
+            lx += this.lengthX[i]!;
+            if (lexical) {
+              totalX += this.totalX[i]!;
+              const slot = i - x0;
+              const len = this.tokensX[i]!.length;
+              if (maxX[slot]!.length < len) maxX[slot] = new Uint8Array(len * 2);
+              maxX[slot]!.fill(0, 0, len);
+            }
+          }
+          let coveredX = 0;
+          let coveredY = 0;
+          let totalY = 0;
+          let ly = 0;
+          let names = 0;
+          for (let l = 1; l <= maxL && l <= y; l++) {
+            const yy = y - l;
+            ly += this.lengthY[yy]!;
+            if (lexical || this.useNames) {
+              const tokenCount = lexical ? this.tokensY[yy]!.length : 0;
+              if (lexical) {
+                totalY += this.totalY[yy]!;
+                if (bestY.length < tokenCount) bestY = new Uint8Array(tokenCount * 2);
+                bestY.fill(0, 0, tokenCount);
+              }
+              for (let i = x0; i < x; i++) {
+                const e = this.pair(i, yy);
+                names += e.names;
+                if (!lexical) continue;
+                const wx = this.weightsX[i]!;
+                const mx = maxX[i - x0]!;
+                const levels = e.levels;
+                const split = e.split;
+                for (let t = 0; t < split; t++) {
+                  const level = levels[t]!;
+                  if (level > mx[t]!) {
+                    coveredX += wx[t]! * (levelWeight[level]! - levelWeight[mx[t]!]!);
+                    mx[t] = level;
+                  }
+                }
+                for (let u = split; u < levels.length; u++) if (levels[u]! > bestY[u - split]!) bestY[u - split] = levels[u]!;
+              }
+              if (lexical) {
+                const wy = this.weightsY[yy]!;
+                for (let u = 0; u < tokenCount; u++) if (bestY[u]) coveredY += wy[u]! * levelWeight[bestY[u]!]!;
+              }
+            }
+            if (!allowed[k * 100 + l]) continue;
+            const prev = at(x0, yy);
+            if (prev < 0 || score[prev]! === -Infinity) continue;
+            const sim = lexical ? this.similarity(coveredX, totalX, coveredY, totalY) : 0;
+            let bead = (k + l) * p.lexicalWeight * sim + this.lengthScore(lx, ly) + this.anchorScore(x0, x, yy, y, names);
+            bead -= p.mergePenalty * (k + l - 2) + (k > 1 && l > 1 ? p.manyToManyPenalty : 0);
+            if (score[prev]! + bead > best) {
+              best = score[prev]! + bead;
+              bestShape = k * 100 + l;
+              bestBead = bead;
+              bestSim = sim;
+            }
+          }
+        }
+        score[cell] = best;
+        backShape[cell] = bestShape;
+        beadScore[cell] = bestBead;
+        beadSimilarity[cell] = bestSim;
+      }
+      if (x > maxK + 1) this.releaseRowsBefore(x - maxK - 1);
+    }
+    this.pairCache.clear();
+    if (score[at(n, this.m)]! === -Infinity) throw new ConcordError('alignment failed: no path through the search corridor');
+    const beads: Bead[] = [];
+    let x = n;
+    let y = this.m;
+    while (x > 0 || y > 0) {
+      const cell = at(x, y);
+      const shape = backShape[cell]!;
+      if (shape === -2) {
+        beads.push({ a: [x - 1], b: [], confidence: this.skipConfidence(x - 1, y, true) });
+        x--;
+      } else if (shape === -3) {
+        beads.push({ a: [], b: [y - 1], confidence: this.skipConfidence(y - 1, x, false) });
+        y--;
+      } else {
+        const k = Math.floor(shape / 100);
+        const l = shape % 100;
+        beads.push({ a: range(x - k, x), b: range(y - l, y), confidence: this.confidence(beadSimilarity[cell]!, beadScore[cell]!, k, l) });
+        x -= k;
+        y -= l;
+      }
+    }
+    return beads.reverse();
+  }
+
+  /** A link's confidence: its per-sentence score mapped through a logistic curve. */
+  private confidence(similarity: number, score: number, k: number, l: number): number {
+    const perSentence = score / (k + l);
+    const z = this.lexical ? 6 * (similarity - 0.25) + 2 * perSentence : 3 * perSentence + 1;
+    return round3(1 / (1 + Math.exp(-z)));
+  }
+
+  /**
+   * How sure we are that a segment has no counterpart: 1 minus its best similarity with the segments of the
+   * other side around where it would sit.
+   */
+  private skipConfidence(index: number, otherPosition: number, onX: boolean): number {
+    const otherCount = onX ? this.m : this.n;
+    let best = 0;
+    for (let o = Math.max(0, otherPosition - 1); o < Math.min(otherCount, otherPosition + 1); o++) {
+      best = Math.max(best, onX ? this.pairSimilarity(index, o) : this.pairSimilarity(o, index));
+    }
+    return round3(1 - Math.min(1, Math.max(0, best)));
+  }
+
+
+  // ───────────── pass 3: learned word pairs ─────────────
+
+  /**
+   * Counts Chinese words and English stems over the 1-1 … k-l links; pairs that keep turning up together
+   * (Dice ≥ learnMinDice, seen ≥ learnMinCount times) are added to the lexicon for this document.
+   * Returns how many pairs were learned.
+   */
+  private learnWordPairs(beads: Bead[]): number {
+    const vocabulary = this.vocabulary!;
+    const countX = new Map<number, number>();
+    const countY = new Map<number, number>();
+    const joint = new Map<number, Map<number, number>>();
+    let linked = 0;
+    for (const bead of beads) {
+      if (!bead.a.length || !bead.b.length) continue;
+      // Only what the lexicon leaves unexplained in this link: Chinese words none of whose glosses occur in the
+      // English, English stems no Chinese word here glosses. Fewer, better candidates.
+      const stemsY = new Set<number>();
+      for (const y of bead.b) for (const id of this.rawY[y]!) stemsY.add(id);
+      const glossed = new Set<number>();
+      const wordsX = new Set<number>();
+      for (const x of bead.a) {
+        for (const id of this.rawX[x]!) {
+          const full = vocabulary.full[id]!;
+          let explained = false;
+          for (const s of full) {
+            glossed.add(s);
+            if (stemsY.has(s)) explained = true;
+          }
+          if (!explained && vocabulary.words[id]!.length <= 4) wordsX.add(id);
+        }
+      }
+      const wordsY = new Set<number>();
+      for (const s of stemsY) if (!glossed.has(s)) wordsY.add(s);
+      if (wordsX.size * wordsY.size > 4000) continue;
+      linked++;
+      for (const s of wordsY) countY.set(s, (countY.get(s) ?? 0) + 1);
+      for (const w of wordsX) {
+        countX.set(w, (countX.get(w) ?? 0) + 1);
+        let row = joint.get(w);
+        if (!row) joint.set(w, (row = new Map()));
+        for (const s of wordsY) row.set(s, (row.get(s) ?? 0) + 1);
+      }
+    }
+    if (linked < 10) return 0;
+    let learned = 0;
+    for (const [w, row] of joint) {
+      const cw = countX.get(w)!;
+      if (cw < this.p.learnMinCount) continue;
+      for (const [s, together] of row) {
+        if (together < this.p.learnMinCount) continue;
+        if ((2 * together) / (cw + countY.get(s)!) >= this.p.learnMinDice) {
+          vocabulary.learn(w, s);
+          if (process.env.ALIGN_DEBUG) console.error('learn', vocabulary.words[w], this.stems!.stem(s), together, cw, countY.get(s));
+          learned++;
+        }
+      }
+    }
+    if (learned) this.reweigh();
+    return learned;
+  }
+
+}
+
+/**
+ * Makes every row of a corridor reachable from the one before: row x reaches at least where row x + 1 begins
+ * (a long run of one-sided links, e.g. one sentence against a thousand, otherwise leaves no path).
+ */
+function connectRows(lo: Int32Array, hi: Int32Array): void {
+  for (let x = lo.length - 2; x >= 0; x--) if (hi[x]! < lo[x + 1]!) hi[x] = lo[x + 1]!;
+}
+
+/** Distinct values in a[a0, a1), in b[b0, b1), and how many distinct values of a also occur in b. */
+function compareRuns(a: ArrayLike<number>, a0: number, a1: number, b: ArrayLike<number>, b0: number, b1: number): { distinctA: number; distinctB: number; shared: number } {
+  let distinctA = 0;
+  let shared = 0;
+  for (let i = a0; i < a1; i++) {
+    const v = a[i]!;
+    let repeated = false;
+    for (let k = a0; k < i; k++) if (a[k] === v) (repeated = true), (k = i);
+    if (repeated) continue;
+    distinctA++;
+    for (let k = b0; k < b1; k++) if (b[k] === v) (shared++, (k = b1));
+  }
+  let distinctB = 0;
+  for (let i = b0; i < b1; i++) {
+    let repeated = false;
+    for (let k = b0; k < i; k++) if (b[k] === b[i]) (repeated = true), (k = i);
+    if (!repeated) distinctB++;
+  }
+  return { distinctA, distinctB, shared };
+}
+
+function push(map: Map<number, number[]>, key: number, value: number): void {
+  const list = map.get(key);
+  if (list) {
+    if (list[list.length - 1] !== value) list.push(value);
+  } else map.set(key, [value]);
+}
+
+function range(from: number, to: number): number[] {
+  const r: number[] = [];
+  for (let i = from; i < to; i++) r.push(i);
+  return r;
+}
+
+function round3(v: number): number {
+  return Math.round(Math.min(1, Math.max(0, v)) * 1000) / 1000;
+}

@@ -1,0 +1,376 @@
+/**
+ * Coverage: untranslated and added passages, a translation that breaks off, a passage translated twice.
+ * Reports runs, not sentences: eight untranslated paragraphs are one finding a translator can act on.
+ */
+import type { Document, Location, Paragraph } from '../model.js';
+import type { Draft } from './findings.js';
+import type { CheckLexicon } from './lexicon.js';
+import { stemEnglish } from '../lang/english.js';
+import { paragraphLocation, quote, sentenceLocation, sentencesLocation, spanIn, type Bead, type Pair, type SentenceRef, type Side } from './pair.js';
+
+/** Text length in comparable units: Chinese characters count ~3 English letters. */
+export function weight(text: string, chinese: boolean): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 9) continue;
+    n += chinese && ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) ? 3 : 1;
+  }
+  return n;
+}
+
+const short = (s: SentenceRef, chinese: boolean) => weight(s.text, chinese) < 24;
+
+/** Cut-off, untranslated and added passages, duplicates. */
+export function checkCoverage(pair: Pair, lexicon?: CheckLexicon): Draft[] {
+  const drafts: Draft[] = [];
+  const cutB = cutOff(pair, 'b', lexicon);
+  const cutA = cutOff(pair, 'a', lexicon);
+  if (cutB) drafts.push(cutB.draft);
+  if (cutA) drafts.push(cutA.draft);
+  const repeated = duplicates(pair);
+  // A duplicate is usually aligned to nothing; saying "added" as well would report it twice.
+  const duplicateIds = new Set(repeated.map((d) => d.b?.sentence));
+  drafts.push(...missing(pair, 'a', cutB), ...missing(pair, 'b', cutA).filter((d) => !duplicateIds.has(d.b?.sentence)));
+  if (lexicon) drafts.push(...mergedOmissions(pair, lexicon, cutB?.bead));
+  drafts.push(...repeated);
+  return drafts;
+}
+
+// ───────────── untranslated / added ─────────────
+
+function missing(pair: Pair, sideName: 'a' | 'b', cut: CutOff | undefined): Draft[] {
+  const other = sideName === 'a' ? 'b' : 'a';
+  const side = pair[sideName];
+  const drafts: Draft[] = [];
+  const kind = sideName === 'a' ? 'untranslated' : 'added';
+  // Sentences without counterpart: one-sided beads, and what lies beyond the point where the other side breaks off.
+  const lonely = new Set(pair.beads.filter((b) => b[sideName].length && !b[other].length).flatMap((b) => b[sideName].map((s) => s.id)));
+  for (const s of cut?.beyond ?? []) lonely.add(s.id);
+  const lonelyParagraphs = new Set(pair.paragraphBeads.filter((pb) => pb[sideName].length && !pb[other].length).flatMap((pb) => pb[sideName].map((p) => p.id)));
+  for (const p of side.paragraphs) if (p.sentences.length && p.sentences.every((s) => lonely.has(s.id))) lonelyParagraphs.add(p.id);
+  const covered = new Set<string>();
+  for (const run of runs(side.paragraphs, (p) => lonelyParagraphs.has(p.id))) {
+    run.forEach((p) => p.sentences.forEach((s) => covered.add(s.id)));
+    const first = run[0]!;
+    const last = run[run.length - 1]!;
+    const numbers = run.length === 1 ? `Paragraph ${ordinalOf(first)}` : `Paragraphs ${ordinalOf(first)}–${ordinalOf(last)} (${run.length} paragraphs)`;
+    const tail = last === side.paragraphs[side.paragraphs.length - 1];
+    const message =
+      kind === 'untranslated'
+        ? `${numbers} of the source ${run.length === 1 ? 'has' : 'have'} no translation${tail && cut ? ' — everything after the point where the translation breaks off' : ''}: “${quote(first.text)}”.`
+        : `${numbers} of the translation ${run.length === 1 ? 'has' : 'have'} no counterpart in the source: “${quote(first.text)}”.`;
+    const location: Location = { ...paragraphLocation(first, side.version.id), end: last.end };
+    drafts.push({ kind, severity: 'major', message, [sideName]: location, evidence: [location] });
+  }
+  // Sentences without counterpart inside paragraphs that are otherwise translated.
+  for (const run of runs(side.sentences, (s) => lonely.has(s.id) && !covered.has(s.id), (x, y) => x.paragraph === y.paragraph)) {
+    const location = sentencesLocation(run)!;
+    const isShort = run.length === 1 && short(run[0]!, side.isChinese);
+    const what = run.length === 1 ? 'Sentence' : `${run.length} sentences`;
+    const message =
+      kind === 'untranslated'
+        ? `${what} of the source not translated: “${quote(run[0]!.text, 60)}”.`
+        : `${what} in the translation with no counterpart in the source: “${quote(run[0]!.text, 60)}”.`;
+    drafts.push({ kind, severity: isShort ? 'minor' : 'major', message, [sideName]: location, evidence: [location] });
+  }
+  return drafts;
+}
+
+function ordinalOf(p: Paragraph): number {
+  return Number(/\.p(\d+)$/.exec(p.id)?.[1] ?? 0);
+}
+
+/** Maximal runs of consecutive items satisfying `test` (and `together` between neighbours). */
+function runs<T>(items: T[], test: (x: T) => boolean, together: (x: T, y: T) => boolean = () => true): T[][] {
+  const out: T[][] = [];
+  let current: T[] = [];
+  for (const item of items) {
+    const last = current[current.length - 1];
+    if (test(item) && (last === undefined || together(last, item))) current.push(item);
+    else {
+      if (current.length) out.push(current);
+      current = test(item) ? [item] : [];
+    }
+  }
+  if (current.length) out.push(current);
+  return out;
+}
+
+// ───────────── cut-off ─────────────
+
+const FINAL_PUNCTUATION = /(?:[.!?。！？…」』”"’'）)\]】》〉*~～]|\p{Extended_Pictographic}|\p{So})\s*$/u;
+/** Endings that promise more: a comma, an enumeration mark, an opening bracket, a dangling connective. */
+const CONTINUATION_END = /(?:[,，、;；:：(（“「『‘\-–—]|\b(?:and|or|but|the|a|an|of|with|for|by|from|into|onto|than|at|its|their|my|your|our|if|because|although|though|whether|unless|(?:it|that|there|what|he|she)['’]s|(?:we|they|you)['’]re|I['’]m)|\w['’]s|[和及與与或並并且把被將将從从向])\s*$/i;
+
+/** More brackets or quotes opened than closed: the sentence stops inside one. */
+function stopsInsideBracket(text: string): boolean {
+  let depth = 0;
+  for (const ch of text) {
+    if ('(（[【《「『“'.includes(ch)) depth++;
+    else if (')）]】》」』”'.includes(ch)) depth--;
+  }
+  return depth > 0;
+}
+
+function lastBeadOf(pair: Pair, sideName: 'a' | 'b', last: SentenceRef): Bead | undefined {
+  return pair.beads.find((b) => b[sideName].some((s) => s.id === last.id));
+}
+
+/** Median length ratio (b/a) of the document's 1-1 beads: what "complete" looks like for this pair. */
+function medianRatio(pair: Pair): number {
+  const ratios = pair.beads
+    .filter((b) => b.a.length && b.b.length)
+    .map((b) => weight(b.bText, pair.b.isChinese) / Math.max(1, weight(b.aText, pair.a.isChinese)))
+    .sort((x, y) => x - y);
+  return ratios.length ? ratios[Math.floor(ratios.length / 2)]! : 1;
+}
+
+interface CutOff {
+  draft: Draft;
+  bead: Bead;
+  /** Sentences of the other side that the broken-off text never reaches (the aligner may fold them into its bead). */
+  beyond: SentenceRef[];
+}
+
+function cutOff(pair: Pair, sideName: 'a' | 'b', lexicon: CheckLexicon | undefined): CutOff | undefined {
+  const side: Side = pair[sideName];
+  const last = side.sentences[side.sentences.length - 1];
+  if (!last) return undefined;
+  const text = last.text.trimEnd();
+  if (FINAL_PUNCTUATION.test(text)) return undefined;
+  const bead = lastBeadOf(pair, sideName, last);
+  const otherName = sideName === 'a' ? 'b' : 'a';
+  const counterpart = bead?.[otherName] ?? [];
+  const otherEndsDangling = counterpart.length > 0 && CONTINUATION_END.test(counterpart[counterpart.length - 1]!.text.trimEnd());
+  // Both sides ending on "Dispatch site:" is the original's form, not a cut.
+  const dangling = (CONTINUATION_END.test(text) || stopsInsideBracket(text)) && !otherEndsDangling;
+  let truncated = false;
+  const ratio = medianRatio(pair);
+  const own = bead ? weight(bead[sideName].map((s) => s.text).join(' '), side.isChinese) : 0;
+  // Length says little about a source (translations add words); only the translation is measured.
+  if (!dangling && bead && counterpart.length && sideName === 'b') {
+    // No final punctuation: cut off if this version punctuates where its counterpart does and not here, or if
+    // it is clearly shorter than its counterpart should make it.
+    const theirs = weight(counterpart.map((s) => s.text).join(' '), pair[otherName].isChinese);
+    const expected = sideName === 'b' ? theirs * ratio : theirs / ratio;
+    const otherEnds = FINAL_PUNCTUATION.test(counterpart[counterpart.length - 1]!.text.trimEnd());
+    truncated =
+      (otherEnds && punctuatesLikeCounterpart(pair, sideName, bead)) ||
+      punctuatesAlways(pair, sideName, bead) ||
+      own < expected * (otherEnds ? 0.6 : 0.4) ||
+      (lexicon !== undefined && own < expected * 0.9 && tailUnreached(counterpart.map((s) => s.text).join(' '), bead[sideName].map((s) => s.text).join(' '), pair[otherName].isChinese, lexicon));
+  }
+  if (!dangling && !truncated) return undefined;
+  const tailStart = Math.max(0, text.length - 12);
+  const b = spanIn(last, tailStart, text.length);
+  const where: Location = b;
+  const counterpartLocation = sentencesLocation(counterpart);
+  const version = sideName === 'b' ? 'translation' : 'source';
+  const draft: Draft = {
+    kind: 'cut-off',
+    severity: 'critical',
+    message: `The ${version} breaks off mid-sentence: it ends with “…${quote(text.slice(tailStart), 20)}”${dangling ? '' : ', much shorter than its counterpart'}.`,
+    [sideName]: where,
+    ...(counterpartLocation ? { [otherName]: counterpartLocation } : {}),
+    evidence: [where, ...(counterpartLocation ? [counterpartLocation] : [])],
+  };
+  // Counterpart sentences that start beyond what the broken-off text can cover.
+  const reach = sideName === 'b' ? own / ratio : own * ratio;
+  const beyond: SentenceRef[] = [];
+  let before = 0;
+  for (const s of counterpart) {
+    if (before >= reach * 1.2 && s !== counterpart[0]) beyond.push(s);
+    before += weight(s.text, pair[otherName].isChinese);
+  }
+  return { draft, bead: bead ?? { a: [], b: [], aText: '', bText: '', confidence: 0 }, beyond };
+}
+
+/** This side ends every other bead with final punctuation, even where its counterpart does not (chat, titles). */
+function punctuatesAlways(pair: Pair, sideName: 'a' | 'b', except: Bead): boolean {
+  let ended = 0;
+  let total = 0;
+  for (const bead of pair.beads) {
+    if (bead === except || !bead[sideName].length) continue;
+    total++;
+    if (FINAL_PUNCTUATION.test(bead[sideName][bead[sideName].length - 1]!.text.trimEnd())) ended++;
+  }
+  return total >= 3 && ended === total;
+}
+
+/** In the other beads, this side ends with final punctuation (nearly) whenever its counterpart does. */
+function punctuatesLikeCounterpart(pair: Pair, sideName: 'a' | 'b', except: Bead): boolean {
+  const otherName = sideName === 'a' ? 'b' : 'a';
+  let both = 0;
+  let onlyOther = 0;
+  for (const bead of pair.beads) {
+    if (bead === except || !bead.a.length || !bead.b.length) continue;
+    if (!FINAL_PUNCTUATION.test(bead[otherName][bead[otherName].length - 1]!.text.trimEnd())) continue;
+    if (FINAL_PUNCTUATION.test(bead[sideName][bead[sideName].length - 1]!.text.trimEnd())) both++;
+    else onlyOther++;
+  }
+  return both >= 2 && onlyOther <= both * 0.1;
+}
+
+/**
+ * The translation stops before the end of its source: the source's content words are matched (through the
+ * lexicon) up to a point, and its last stretch, holding several content words, is matched by nothing.
+ */
+function tailUnreached(source: string, translation: string, sourceIsChinese: boolean, lexicon: CheckLexicon): boolean {
+  const matches = sourceIsChinese ? chineseWordMatches(source, translation, lexicon) : englishWordMatches(source, translation, lexicon);
+  if (matches.length < 4) return false;
+  const matched = matches.filter((m) => m.matched);
+  if (matched.length < 2 || matched.length < matches.length * 0.3) return false;
+  const lastMatched = matched[matched.length - 1]!.position;
+  const tail = matches.filter((m) => m.position > lastMatched);
+  return tail.length >= 3 && (source.length - lastMatched) / source.length >= 0.25;
+}
+
+interface WordMatch {
+  position: number;
+  matched: boolean;
+}
+
+/** Chinese source words with glosses, each matched when one of its gloss stems is an English stem of the translation. */
+export function chineseWordMatches(source: string, translation: string, lexicon: CheckLexicon): WordMatch[] {
+  const stems = new Set((translation.match(/[A-Za-z]+/g) ?? []).map(stemEnglish).filter(Boolean));
+  const out: WordMatch[] = [];
+  for (const run of source.matchAll(/[\u3400-\u9fff]+/g)) {
+    let i = run.index!;
+    const end = i + run[0].length;
+    while (i < end) {
+      let n = Math.min(6, end - i);
+      while (n > 1 && !lexicon.has(source.slice(i, i + n))) n--;
+      const glosses = lexicon.glosses(source.slice(i, i + n));
+      if (glosses.length && n >= 2) out.push({ position: i, matched: glosses.some((g) => stems.has(g)) });
+      i += n;
+    }
+  }
+  return out;
+}
+
+/** English source content words, each matched when a Chinese word of the translation glosses it. */
+export function englishWordMatches(source: string, translation: string, lexicon: CheckLexicon): WordMatch[] {
+  const glossed = new Set<string>();
+  for (const run of translation.matchAll(/[\u3400-\u9fff]+/g)) {
+    let i = 0;
+    const text = run[0];
+    while (i < text.length) {
+      let n = Math.min(6, text.length - i);
+      while (n > 1 && !lexicon.has(text.slice(i, i + n))) n--;
+      for (const g of lexicon.glosses(text.slice(i, i + n))) glossed.add(g);
+      i += n;
+    }
+  }
+  const out: WordMatch[] = [];
+  for (const m of source.matchAll(/[A-Za-z]{3,}/g)) {
+    const stem = stemEnglish(m[0]);
+    if (stem) out.push({ position: m.index!, matched: glossed.has(stem) });
+  }
+  return out;
+}
+
+/**
+ * An aligner folds an untranslated sentence into its neighbour's bead (2-1 instead of 1-0 + 1-1). Inside a bead
+ * of several source sentences, one whose content words the translation does not match at all, while the others
+ * are matched, and whose absence the bead's length confirms, was left untranslated.
+ */
+function mergedOmissions(pair: Pair, lexicon: CheckLexicon, cutBead: Bead | undefined): Draft[] {
+  const drafts: Draft[] = [];
+  const ratio = medianRatio(pair);
+  for (const bead of pair.beads) {
+    if (bead.a.length < 2 || !bead.b.length || bead === cutBead) continue;
+    const coverage = bead.a.map((s) => {
+      const matches = pair.a.isChinese ? chineseWordMatches(s.text, bead.bText, lexicon) : englishWordMatches(s.text, bead.bText, lexicon);
+      return { s, total: matches.length, share: matches.length ? matches.filter((m) => m.matched).length / matches.length : 0 };
+    });
+    const own = weight(bead.bText, pair.b.isChinese);
+    for (const c of coverage) {
+      // Content words recur across a document, so "nothing" is relative: far less matched than its neighbours.
+      if (c.total < 3 || c.share > 0.35) continue;
+      if (!coverage.some((o) => o !== c && o.total >= 3 && o.share >= 0.3 && c.share <= o.share * 0.5)) continue;
+      // Without this sentence the bead's length is as expected; with it, the translation is too short.
+      const rest = weight(bead.a.filter((s) => s !== c.s).map((s) => s.text).join(' '), pair.a.isChinese) * ratio;
+      const all = weight(bead.aText, pair.a.isChinese) * ratio;
+      if (own > (rest + all) / 2) continue;
+      const location = sentenceLocation(c.s);
+      drafts.push({
+        kind: 'untranslated',
+        severity: 'major',
+        message: `Sentence of the source not translated (the translation of its neighbour has nothing of it): “${quote(c.s.text, 60)}”.`,
+        a: location,
+        b: sentencesLocation(bead.b),
+        evidence: [location],
+      });
+    }
+  }
+  return drafts;
+}
+
+// ───────────── duplicates ─────────────
+
+function normalised(text: string): string {
+  return text.toLowerCase().replace(/[\s\p{P}\p{S}]+/gu, '');
+}
+
+/** A sentence of the translation that appears twice while its source does not repeat. */
+function duplicates(pair: Pair): Draft[] {
+  const drafts: Draft[] = [];
+  const seen = new Map<string, SentenceRef>();
+  let beadOf: Map<string, Bead> | undefined;
+  for (const s of pair.b.sentences) {
+    // Short sentences ("Thank you.", "OK") repeat for good reasons; skip them before the costlier normalising.
+    if (s.text.length < (pair.b.isChinese ? 5 : 15)) continue;
+    const key = normalised(s.text);
+    if (weight(key, pair.b.isChinese) < 15) continue;
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, s);
+      continue;
+    }
+    if (!beadOf) {
+      beadOf = new Map();
+      for (const bead of pair.beads) for (const t of bead.b) beadOf.set(t.id, bead);
+    }
+    const beadFirst = beadOf.get(first.id);
+    const beadSecond = beadOf.get(s.id);
+    // The same source sentence translated in two places is a duplicate; two identical source sentences are not.
+    if (beadFirst && beadSecond && beadFirst !== beadSecond && beadFirst.a.length && normalised(beadFirst.aText) === normalised(beadSecond.aText)) continue;
+    const second = sentenceLocation(s);
+    drafts.push({
+      kind: 'duplicated',
+      severity: 'major',
+      message: `Passage translated twice: “${quote(s.text, 50)}” repeats sentence ${first.id}.`,
+      b: second,
+      evidence: [sentenceLocation(first), second],
+    });
+  }
+  return drafts;
+}
+
+
+/**
+ * Without an alignment only the ending itself can tell: a version whose last sentence ends on a comma, an
+ * enumeration mark or a dangling connective broke off.
+ */
+export function checkCutOffUnaligned(doc: Document): Draft[] {
+  const drafts: Draft[] = [];
+  for (const version of doc.versions) {
+    if (doc.alignments.some((al) => al.versions.includes(version.id))) continue;
+    const paragraph = version.paragraphs[version.paragraphs.length - 1];
+    const sentence = paragraph?.sentences[paragraph.sentences.length - 1];
+    if (!paragraph || !sentence) continue;
+    const text = sentence.text.trimEnd();
+    if (FINAL_PUNCTUATION.test(text) || !CONTINUATION_END.test(text)) continue;
+    const tailStart = Math.max(0, text.length - 12);
+    const where = spanIn({ ...sentence, version: version.id, paragraph: paragraph.id, index: 0 }, tailStart, text.length);
+    drafts.push({
+      kind: 'cut-off',
+      severity: 'critical',
+      message: `Version ${version.id} (${version.language}) breaks off mid-sentence: it ends with “…${quote(text.slice(tailStart), 20)}”.`,
+      [version === doc.versions[0] ? 'a' : 'b']: where,
+      evidence: [where],
+    });
+  }
+  return drafts;
+}

@@ -1,0 +1,136 @@
+/**
+ * A document's time expressions, read in order: the reference time moves with each date mentioned, and the
+ * document's own date comes from the caller, from a dateline, or — marked inferred — from what the text says
+ * about elapsed time ("the 75th anniversary" of events of 1949 → 2024).
+ */
+import type { TimePrecision } from '../../model.js';
+import { parseIso } from './calendar.js';
+import { ageAnchors, anchorsOf, findTimes, statedYears } from './find.js';
+import type { TimeAnchor, Timex } from './types.js';
+import { NUM, ORDINAL, chineseNumber, parseNumber, parseOrdinal } from './words.js';
+
+export interface DocumentDate {
+  value: string;
+  precision: TimePrecision;
+  /** False when given by the caller or stated in a dateline. */
+  inferred: boolean;
+  source: 'given' | 'dateline' | 'anniversary' | 'elapsed';
+  /** The sentence (index) and the expression the date was read or inferred from. */
+  evidence?: { sentence: number; start: number; end: number; text: string };
+}
+
+export interface DocumentTimes {
+  documentDate?: DocumentDate;
+  /** Time expressions per input sentence, offsets relative to that sentence. */
+  sentences: Timex[][];
+}
+
+interface Clue {
+  /** Years elapsed between a mentioned year and the document's present. */
+  n: number;
+  weight: number;
+  sentence: number;
+  start: number;
+  end: number;
+  text: string;
+}
+
+const EN_CLUES: { re: RegExp; weight: number; n: (m: RegExpExecArray) => number | undefined }[] = [
+  { re: new RegExp(`\\b(${ORDINAL})[- ]anniversary\\b`, 'gi'), weight: 3, n: (m) => parseOrdinal(m[1]!) },
+  { re: new RegExp(`\\b(?:for |over |in )?the (?:past|last) (${NUM}) years\\b`, 'gi'), weight: 1, n: (m) => parseNumber(m[1]!) },
+  { re: new RegExp(`\\b(${NUM}) years (?:later|on)\\b`, 'gi'), weight: 1, n: (m) => parseNumber(m[1]!) },
+];
+const ZH_NUM = '(\\d+|[〇零一二兩两三四五六七八九十百]+)';
+const ZH_CLUES: typeof EN_CLUES = [
+  { re: new RegExp(`${ZH_NUM}\\s*(?:週年|周年)`, 'g'), weight: 3, n: (m) => chineseNumber(m[1]!) },
+  { re: new RegExp(`過去的?${ZH_NUM}年|过去的?${ZH_NUM}年`, 'g'), weight: 1, n: (m) => chineseNumber((m[1] ?? m[2])!) },
+  { re: new RegExp(`${ZH_NUM}年(?:後|后)`, 'g'), weight: 1, n: (m) => chineseNumber(m[1]!) },
+];
+
+function cluesOf(text: string, lang: 'en' | 'zh', sentence: number): Clue[] {
+  const clues: Clue[] = [];
+  for (const { re, weight, n } of lang === 'zh' ? ZH_CLUES : EN_CLUES) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      const years = n(m);
+      if (years && Number.isInteger(years) && years > 0 && years < 1000) clues.push({ n: years, weight, sentence, start: m.index, end: m.index + m[0].length, text: m[0] });
+    }
+  }
+  return clues;
+}
+
+/** A dateline date: a full date at the very start of the document, before a dash or after a place name. */
+function datelineOf(sentences: { text: string; lang: 'en' | 'zh' }[]): DocumentDate | undefined {
+  for (let i = 0; i < Math.min(2, sentences.length); i++) {
+    const { text, lang } = sentences[i]!;
+    for (const t of findTimes(text, lang, {})) {
+      if (t.start > 80 || !/^\d{4}-\d{2}-\d{2}$/.test(t.value)) continue;
+      const after = text.slice(t.end, t.end + 4);
+      const before = text.slice(0, t.start);
+      const looksLikeDateline =
+        /^\s*(?:[-—–:|)）]|\n|$)/.test(after) ||
+        /^(?:電|电|訊|讯|消息)/.test(after) ||
+        /^\s*(?:[A-Z][\p{L}.' -]*,\s*)?$/u.test(before) ||
+        /^\s*[(（]?\s*$/.test(before);
+      if (looksLikeDateline) return { value: t.value, precision: 'day', inferred: false, source: 'dateline', evidence: { sentence: i, start: t.start, end: t.end, text: t.text } };
+    }
+  }
+  return undefined;
+}
+
+/** The document year implied by elapsed-time clues and the years the text mentions, if they agree. */
+function inferFromClues(sentences: { text: string; lang: 'en' | 'zh' }[]): DocumentDate | undefined {
+  const clues = sentences.flatMap((s, i) => cluesOf(s.text, s.lang, i));
+  if (clues.length === 0) return undefined;
+  const mentions = new Map<number, number>();
+  let latest = -Infinity;
+  for (const s of sentences) {
+    for (const year of statedYears(s.text, s.lang)) {
+      mentions.set(year, (mentions.get(year) ?? 0) + 1);
+      latest = Math.max(latest, year);
+    }
+  }
+  if (mentions.size === 0) return undefined;
+  let best: { year: number; score: number; clue: Clue } | undefined;
+  const totalMentions = [...mentions.values()].reduce((a, b) => a + b, 0);
+  for (const [year, count] of mentions) {
+    for (const clue of clues) {
+      const candidate = year + clue.n;
+      if (candidate < latest) continue;
+      const agreeing = clues.filter((c) => [...mentions.keys()].some((y) => y + c.n === candidate));
+      const score = agreeing.reduce((a, c) => a + c.weight, 0) + count / totalMentions;
+      if (!best || score > best.score) best = { year: candidate, score, clue: clue.weight >= 3 ? clue : agreeing.find((c) => c.weight >= 3) ?? clue };
+    }
+  }
+  // One weak clue alone ("75 years later") is not enough; an anniversary or two agreeing clues are.
+  if (!best || best.score < 2) return undefined;
+  const c = best.clue;
+  return {
+    value: String(best.year).padStart(4, '0'),
+    precision: 'year',
+    inferred: true,
+    source: c.weight >= 3 ? 'anniversary' : 'elapsed',
+    evidence: { sentence: c.sentence, start: c.start, end: c.end, text: c.text },
+  };
+}
+
+/**
+ * Resolves the time expressions of a document, sentence by sentence in reading order. `dct` (ISO 8601) is the
+ * document's date when known; otherwise it is read from a dateline or inferred from elapsed-time clues.
+ */
+export function resolveDocumentTimes(sentences: { text: string; lang: 'en' | 'zh' }[], dct?: string): DocumentTimes {
+  let documentDate: DocumentDate | undefined;
+  // A date from metadata that is not ISO 8601 is ignored (the text may still date itself) rather than fatal.
+  if (dct && !parseIso(dct)) dct = undefined;
+  if (dct) documentDate = { value: dct, precision: dct.length > 10 ? 'minute' : dct.length === 10 ? 'day' : dct.length === 7 ? 'month' : 'year', inferred: false, source: 'given' };
+  else documentDate = datelineOf(sentences) ?? inferFromClues(sentences);
+  const result: Timex[][] = [];
+  let anchors: TimeAnchor[] = [];
+  for (const s of sentences) {
+    const timexes = findTimes(s.text, s.lang, { dct: documentDate?.value, dctInferred: documentDate?.inferred, anchors });
+    result.push(timexes);
+    anchors = ageAnchors(anchors, anchorsOf(timexes));
+  }
+  return { documentDate, sentences: result };
+}

@@ -1,0 +1,187 @@
+/**
+ * Ingest for `concord add`: expand paths (files, folders recursively, globs, `-`), skip bytes the archive
+ * already holds, analyse the rest on every core (worker threads running the pipeline), and store each
+ * document in its own transaction as soon as it is analysed — a crash loses at most the documents in flight.
+ */
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { ConcordError, type Document } from '../model.js';
+import type { AddResult, Archive } from './archive.js';
+import type { AnalyzeReply, AnalyzeRequest } from './ingest-worker.js';
+
+/** Extensions taken when walking a folder (files named explicitly are always taken). */
+const DOCUMENT_EXTENSIONS = ['txt', 'md', 'markdown', 'html', 'htm', 'xhtml', 'docx', 'pdf'];
+
+export interface InputFile {
+  /** As the user gave it (or found under a folder), `-` for standard input. */
+  path: string;
+  /** Source key: absolute path, or undefined for standard input (filed by content). */
+  source?: string;
+}
+
+export async function expandInputs(paths: string[]): Promise<InputFile[]> {
+  const out: InputFile[] = [];
+  const seen = new Set<string>();
+  const push = (path: string) => {
+    const source = resolve(path);
+    if (!seen.has(source)) {
+      seen.add(source);
+      out.push({ path, source });
+    }
+  };
+  const fg = (await import('fast-glob')).default;
+  for (const path of paths) {
+    if (path === '-') {
+      out.push({ path: '-' });
+      continue;
+    }
+    if (/^https?:\/\//i.test(path)) {
+      out.push({ path, source: path });
+      continue;
+    }
+    const info = await stat(path).catch(() => undefined);
+    if (info?.isFile()) push(path);
+    else if (info?.isDirectory()) {
+      const found = await fg(`**/*.{${DOCUMENT_EXTENSIONS.join(',')}}`, { cwd: path, onlyFiles: true, caseSensitiveMatch: false, dot: false, followSymbolicLinks: true });
+      found.sort().forEach((f) => push(`${path.replace(/\/+$/, '')}/${f}`));
+    } else if (fg.isDynamicPattern(path)) {
+      const found = await fg(path, { onlyFiles: true, dot: false });
+      if (!found.length) throw new ConcordError(`no file matches ${path}`);
+      found.sort().forEach(push);
+    } else throw new ConcordError(`no such file or folder: ${path}`);
+  }
+  return out;
+}
+
+export interface IngestEvent {
+  file: InputFile;
+  result?: AddResult;
+  error?: string;
+}
+
+export interface IngestOptions {
+  /** Worker threads (default: every core). 0 analyses in this thread. */
+  threads?: number;
+  /** Standard input, when a path is `-`. */
+  stdin?: () => Promise<Uint8Array>;
+  /** Called after each file is stored (or failed). */
+  onProgress?: (event: IngestEvent, done: number, total: number) => void;
+}
+
+export async function ingest(archive: Archive, files: InputFile[], options: IngestOptions = {}): Promise<IngestEvent[]> {
+  const events: IngestEvent[] = [];
+  const threads = options.threads ?? Math.min(availableParallelism(), Math.max(1, files.length));
+  const pool = threads > 0 && files.length > 1 ? new AnalysisPool(threads) : undefined;
+  let done = 0;
+  // Writes go one at a time (SQLite has one writer; it also keeps the order of revisions deterministic).
+  let writes: Promise<unknown> = Promise.resolve();
+  const record = (event: IngestEvent) => {
+    events.push(event);
+    options.onProgress?.(event, ++done, files.length);
+  };
+  try {
+    // Reading ahead is bounded so a million files never sit in memory at once.
+    const inFlight = new Set<Promise<void>>();
+    const limit = Math.max(2, threads * 4);
+    for (const file of files) {
+      const task = (async () => {
+        try {
+          const bytes = await readInput(file, options.stdin);
+          const sha256 = createHash('sha256').update(bytes).digest('hex');
+          const held = await archive.findContent(sha256);
+          if (held) {
+            record({ file, result: { status: 'unchanged', ...held } });
+            return;
+          }
+          const doc = pool ? await pool.analyze(bytes, file.path) : await (await import('../pipeline.js')).analyze({ bytes, origin: file.path });
+          const write = writes.then(() => archive.add(doc, { source: file.source }));
+          writes = write.catch(() => undefined);
+          record({ file, result: await write });
+        } catch (error) {
+          record({ file, error: error instanceof Error ? error.message.split('\n')[0]! : String(error) });
+        }
+      })();
+      inFlight.add(task);
+      void task.finally(() => inFlight.delete(task));
+      if (inFlight.size >= limit) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+  } finally {
+    await pool?.close();
+  }
+  return events;
+}
+
+/** The bytes of a file, a URL (fetched, 30 s limit) or standard input. */
+export async function readInput(file: InputFile, stdin: () => Promise<Uint8Array> = readStdin): Promise<Uint8Array> {
+  if (file.path === '-') return stdin();
+  if (/^https?:\/\//i.test(file.path)) {
+    const response = await fetch(file.path, { signal: AbortSignal.timeout(30_000), redirect: 'follow' }).catch((e: Error) => {
+      throw new ConcordError(`cannot fetch ${file.path}: ${e.message}`);
+    });
+    if (!response.ok) throw new ConcordError(`cannot fetch ${file.path}: HTTP ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
+  }
+  return new Uint8Array(await readFile(file.path));
+}
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/** Worker threads running the pipeline. Under tsx (tests, development) the worker is the .ts file, loaded through tsx. */
+export class AnalysisPool {
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly waiting: (() => void)[] = [];
+  private readonly pending = new Map<number, { resolve(doc: Document): void; reject(e: Error): void }>();
+  private next = 0;
+
+  constructor(size: number) {
+    const fromSource = import.meta.url.endsWith('.ts');
+    const url = new URL(`./ingest-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
+    for (let i = 0; i < size; i++) {
+      // Node 20 does not pass `--import tsx` hooks to workers reliably: register tsx inside the worker instead.
+      const worker = fromSource
+        ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`, { eval: true })
+        : new Worker(url);
+      worker.on('message', (reply: AnalyzeReply) => {
+        const p = this.pending.get(reply.id);
+        this.pending.delete(reply.id);
+        this.release(worker);
+        if ('doc' in reply) p?.resolve(reply.doc);
+        else p?.reject(new ConcordError(reply.error));
+      });
+      worker.on('error', (error) => {
+        for (const p of this.pending.values()) p.reject(error);
+        this.pending.clear();
+      });
+      this.workers.push(worker);
+      this.idle.push(worker);
+    }
+  }
+
+  private release(worker: Worker) {
+    this.idle.push(worker);
+    this.waiting.shift()?.();
+  }
+
+  async analyze(bytes: Uint8Array, origin: string): Promise<Document> {
+    while (!this.idle.length) await new Promise<void>((r) => this.waiting.push(r));
+    const worker = this.idle.pop()!;
+    const id = this.next++;
+    return new Promise<Document>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      worker.postMessage({ id, bytes, origin } satisfies AnalyzeRequest);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+}

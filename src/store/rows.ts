@@ -1,0 +1,141 @@
+/**
+ * What the archive writes for one document, computed once in JavaScript and shared by both databases:
+ * the source key, the summary line, the sentences with their index terms, the alignment links and the facts.
+ */
+import { basename, dirname, isAbsolute, resolve } from 'node:path';
+import type { Document, Fact } from '../model.js';
+import type { AddOptions, FindingCounts } from './archive.js';
+import { tokenize, type Tokenized } from './tokens.js';
+import { timexRange } from './timex.js';
+
+export interface SentenceRow {
+  version: string;
+  language: string;
+  paragraph: string;
+  sentence: string;
+  text: string;
+  start: number;
+  end: number;
+  tokens: Tokenized;
+}
+
+export interface LinkRow {
+  link: number;
+  level: 'paragraph' | 'sentence';
+  side: 'a' | 'b';
+  version: string;
+  unit: string;
+  confidence: number;
+}
+
+export interface FactRow {
+  fact: string;
+  type: string;
+  /** TimeML value for events and times; ISO day bounds for date filters. */
+  value?: string;
+  start?: string;
+  end?: string;
+  version?: string;
+  sentence?: string;
+  /** Language of the first sentence that states it. */
+  language?: string;
+  /** The first sentence that states it. */
+  quote: string;
+  /** Every sentence that states it (JSON of `{ version, sentence, language, quote }[]`). */
+  mentions: string;
+  json: string;
+}
+
+export interface DocumentRows {
+  source: string;
+  title?: string;
+  date?: string;
+  languages: string[];
+  findings: FindingCounts;
+  sentences: SentenceRow[];
+  links: LinkRow[];
+  facts: FactRow[];
+}
+
+/** The key that makes a later file from the same place a revision rather than a new document. */
+export function sourceKey(doc: Document, options: AddOptions = {}): string {
+  if (options.source) return options.source;
+  const origin = doc.provenance.origin;
+  if (origin === '-' || origin === '') return `stdin:${doc.id}`;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(origin)) return origin;
+  return isAbsolute(origin) ? origin : resolve(origin);
+}
+
+/** Who published it, as a short label for lists and filters. */
+export function sourceLabel(doc: Document, key: string): string {
+  if (doc.metadata.author) return doc.metadata.author;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(key)) {
+    try {
+      return new URL(key).hostname.replace(/^www\./, '');
+    } catch {
+      return key;
+    }
+  }
+  if (key.startsWith('stdin:')) return 'stdin';
+  return basename(dirname(key)) || key;
+}
+
+export function documentRows(doc: Document, key: string): DocumentRows {
+  const sentences: SentenceRow[] = [];
+  const sentenceText = new Map<string, { version: string; language: string; text: string }>();
+  for (const version of doc.versions) {
+    for (const paragraph of version.paragraphs) {
+      for (const s of paragraph.sentences) {
+        sentences.push({ version: version.id, language: paragraph.language || version.language, paragraph: paragraph.id, sentence: s.id, text: s.text, start: s.start, end: s.end, tokens: tokenize(s.text) });
+        sentenceText.set(s.id, { version: version.id, language: paragraph.language || version.language, text: s.text });
+      }
+    }
+  }
+  const links: LinkRow[] = [];
+  let n = 0;
+  for (const alignment of doc.alignments) {
+    for (const link of alignment.links) {
+      if (!link.a.length || !link.b.length) continue;
+      n++;
+      for (const unit of link.a) links.push({ link: n, level: link.level, side: 'a', version: alignment.versions[0], unit, confidence: link.confidence });
+      for (const unit of link.b) links.push({ link: n, level: link.level, side: 'b', version: alignment.versions[1], unit, confidence: link.confidence });
+    }
+  }
+  const facts = doc.facts.map((fact) => factRow(fact, sentenceText));
+  const findings: FindingCounts = { info: 0, minor: 0, major: 0, critical: 0 };
+  for (const f of doc.findings) findings[f.severity]++;
+  return {
+    source: sourceLabel(doc, key),
+    title: doc.metadata.title ?? firstLine(doc),
+    date: doc.metadata.date,
+    languages: doc.versions.map((v) => v.language),
+    findings,
+    sentences,
+    links,
+    facts,
+  };
+}
+
+function factRow(fact: Fact, sentenceText: Map<string, { version: string; language: string; text: string }>): FactRow {
+  const first = fact.evidence[0];
+  const said = first ? sentenceText.get(first.sentence) : undefined;
+  const quote = said?.text ?? '';
+  const value = fact.type === 'event' ? fact.when : fact.type === 'time' ? fact.value : undefined;
+  const range = fact.type === 'time' && fact.interval ? { start: timexRange(fact.interval.start)?.start, end: timexRange(fact.interval.end)?.end } : timexRange(value);
+  const seen = new Set<string>();
+  const mentions = fact.evidence.flatMap((e) => {
+    const s = sentenceText.get(e.sentence);
+    if (!s || seen.has(e.sentence)) return [];
+    seen.add(e.sentence);
+    return [{ version: s.version, sentence: e.sentence, language: s.language, quote: s.text }];
+  });
+  return { fact: fact.id, type: fact.type, value, start: range?.start, end: range?.end, version: first?.version, sentence: first?.sentence, language: said?.language, quote, mentions: JSON.stringify(mentions), json: JSON.stringify(fact) };
+}
+
+/** A title for documents without one: the first paragraph, cut at a sentence or 100 characters. */
+function firstLine(doc: Document): string | undefined {
+  const p = doc.versions[0]?.paragraphs[0];
+  if (!p) return undefined;
+  const text = (p.kind === 'heading' ? p.text : (p.sentences[0]?.text ?? p.text)).trim();
+  return text.length > 100 ? text.slice(0, 99) + '…' : text;
+}
