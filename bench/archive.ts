@@ -259,11 +259,17 @@ async function pipelineThroughput(seeds: Seed[]) {
     for (const threads of [1, 2]) {
       const archive = await openArchive(join(dir, `t${threads}.sqlite`));
       const started = performance.now();
+      const cpu = process.cpuUsage();
       const events = await ingest(archive, files.map((f) => ({ path: f, source: f })), { threads });
       const seconds = (performance.now() - started) / 1000;
+      const used = process.cpuUsage(cpu);
       await archive.close();
       const failed = events.filter((e) => e.error).length;
-      console.log(`concord add (sqlite), ${threads} worker thread${threads > 1 ? 's' : ''}: ${count} documents through the pipeline in ${fmt(seconds)} s = ${fmt(count / seconds)} docs/s${failed ? ` (${failed} failed)` : ''}`);
+      // CPU seconds (all threads) per wall second shows how many cores the run actually got on a shared machine.
+      const cores = (used.user + used.system) / 1e6 / seconds;
+      console.log(
+        `concord add (sqlite), ${threads} worker thread${threads > 1 ? 's' : ''}: ${count} documents through the pipeline in ${fmt(seconds)} s = ${fmt(count / seconds)} docs/s; ${fmt((used.user + used.system) / 1000 / count)} ms CPU per document, ${fmt(cores, 2)} cores busy${failed ? ` (${failed} failed)` : ''}`,
+      );
     }
     if (withPg && (await pgAvailable())) {
       for (const workers of [1, 2]) {

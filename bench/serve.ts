@@ -8,7 +8,6 @@
  * Run: npm run bench:serve
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,11 +75,14 @@ async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'concord-bench-serve-'));
   const archive = await openArchive(join(dir, 'bench.sqlite'));
   try {
-    const doc = bigDocument(await analyze(join(root, 'examples', 'statement-etge-2024-en-zh.txt')), 5000, 'bench://five-thousand');
+    // `npm run bench:serve -- --timeline` measures only the timeline.
+    const onlyTimeline = process.argv.includes('--timeline');
+    const doc = bigDocument(await analyze(join(root, 'examples', 'statement-etge-2024-en-zh.txt')), onlyTimeline ? 50 : 5000, 'bench://five-thousand');
     const sentences = doc.versions.reduce((n, v) => n + v.paragraphs.reduce((m, p) => m + p.sentences.length, 0), 0);
     await archive.add(doc);
     await archive.add(await analyze(join(root, 'examples', 'statement-etge-2024-en-zh.txt')));
     const app = createApp({ archive });
+    if (!onlyTimeline) {
     console.log(`Server-side render, ${sentences.toLocaleString('en')}-sentence document (${doc.findings.length} findings, ${doc.facts.length} facts), SQLite archive, 20 runs after 3 warm-up`);
     const pages: Array<[string, string]> = [
       ['document page (archive read + render)', `/documents/${doc.id}`],
@@ -110,6 +112,7 @@ async function main() {
     const load = (await import('node:os')).loadavg()[0]!;
     console.log(`  (1-minute load average during the run: ${load.toFixed(1)} on ${(await import('node:os')).availableParallelism()} cores; wall times above include waiting for a core)`);
 
+    }
     if (!existsSync('/usr/bin/chromium')) {
       console.log('\nTimeline smoothness: skipped, /usr/bin/chromium is absent (apt-get install -y chromium)');
       return;

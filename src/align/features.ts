@@ -1,109 +1,17 @@
 /**
- * What the aligner knows about each sentence (or paragraph) of one side: its length, its lexical content words
- * with IDF weights, and the anchors a translation keeps (numbers, Latin words, URLs, ? ! and quotes, names).
+ * What the aligner knows about each sentence (or paragraph) of one side for lexical matching: its length, its
+ * content words with IDF weights (anchors are in `anchors.ts`, names in `names.ts`).
  *
  * The "source" side of the lexical model is Chinese (words glossed by CC-CEDICT), the "target" side English
  * (stems). Other languages get length and anchors only.
  */
-import { findNumbers } from '../lang/numbers.js';
 import { englishWords, stemEnglish } from '../lang/english.js';
 import { isHan, type Lexicon } from '../lang/lexicon.js';
 
 export type Segmenter = 'fmm' | 'intl';
 
-/** Flags for punctuation anchors. */
-export const QUESTION = 1;
-export const EXCLAIM = 2;
-export const OPENS_QUOTE = 4; // begins with an opening quotation mark
-export const CLOSES_QUOTE = 8; // ends with a closing quotation mark (before final punctuation)
-
-export interface SentenceAnchors {
-  /** Values of numbers worth matching (not the ubiquitous one and two of "a man", "一個人"). */
-  numbers: number[];
-  /** Lower-cased Latin words that may appear verbatim on the other side: acronyms, names, URLs. */
-  latin: string[];
-  flags: number;
-}
-
-/**
- * The anchors of one side, packed: segment i's numbers are `numbers[numberStart[i] .. numberStart[i + 1])`, so a
- * span's numbers are one contiguous run; Latin words are interned to ids (shared by both sides) the same way.
- */
-export interface PackedAnchors {
-  flags: Uint8Array;
-  numbers: Float64Array;
-  numberStart: Int32Array;
-  latin: Int32Array;
-  latinStart: Int32Array;
-}
-
-export function packAnchors(texts: string[], withNumbers: boolean, latinIds: Map<string, number>): PackedAnchors {
-  const flags = new Uint8Array(texts.length);
-  const numberStart = new Int32Array(texts.length + 1);
-  const latinStart = new Int32Array(texts.length + 1);
-  const numbers: number[] = [];
-  const latin: number[] = [];
-  texts.forEach((text, i) => {
-    const a = anchorsOf(text, withNumbers);
-    flags[i] = a.flags;
-    numbers.push(...a.numbers);
-    for (const w of a.latin) {
-      let id = latinIds.get(w);
-      if (id === undefined) latinIds.set(w, (id = latinIds.size));
-      latin.push(id);
-    }
-    numberStart[i + 1] = numbers.length;
-    latinStart[i + 1] = latin.length;
-  });
-  return { flags, numbers: Float64Array.from(numbers), numberStart, latin: Int32Array.from(latin), latinStart };
-}
-
-export interface SideFeatures {
-  count: number;
-  /** Characters that are not white space. */
-  length: Float64Array;
-  anchors: SentenceAnchors[];
-  /** Per sentence: lexical token ids (Chinese: document vocabulary ids; English: stem ids), content tokens only. */
-  tokens: Int32Array[];
-  weights: Float64Array[];
-  total: Float64Array;
-}
-
-const OPEN_QUOTES = '"“「『‘\'«《';
-const CLOSE_QUOTES = '"”」』’\'»》';
-
-export function punctuationFlags(text: string): number {
-  const t = text.trim();
-  let flags = 0;
-  if (/[?？]/.test(t.slice(-3))) flags |= QUESTION;
-  if (/[!！]/.test(t.slice(-3))) flags |= EXCLAIM;
-  if (t && OPEN_QUOTES.includes(t[0]!)) flags |= OPENS_QUOTE;
-  const tail = t.replace(/[.。!！?？,，;；:：…\s]+$/u, '');
-  const last = tail[tail.length - 1];
-  if (last && CLOSE_QUOTES.includes(last) && tail.length > 1) flags |= CLOSES_QUOTE;
-  return flags;
-}
-
-const MAX_ANCHORS = 32;
 /** Content tokens kept per segment for lexical coverage: an even sample of longer segments estimates it as well. */
 export const MAX_CONTENT_TOKENS = 256;
-
-const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'）)]+/gi;
-
-export function anchorsOf(text: string, withNumbers: boolean): SentenceAnchors {
-  const numbers: number[] = [];
-  if (withNumbers && text.length < 20_000) {
-    for (const n of findNumbers(text)) if (Number.isFinite(n.value) && (n.value > 2 || /\d/.test(n.text)) && !n.approximate) numbers.push(n.value);
-  }
-  const latin: string[] = [];
-  for (const url of text.match(URL) ?? []) latin.push(url.toLowerCase().replace(/[.,;:]+$/, ''));
-  // Acronyms and capitalised words; on a Latin-script side this gives names, on a Chinese side every Latin word.
-  for (const word of text.replace(URL, ' ').match(/[A-Za-z][A-Za-z0-9&-]+/g) ?? []) {
-    if (/[A-Z]/.test(word) && word.length >= 2) latin.push(word.toLowerCase());
-  }
-  // A long paragraph could list hundreds: the first few dozen distinct ones are plenty to anchor it.
-  return { numbers: [...new Set(numbers)].slice(0, MAX_ANCHORS), latin: [...new Set(latin)].slice(0, MAX_ANCHORS), flags: punctuationFlags(text) };
-}
 
 export function visibleLength(text: string): number {
   let n = 0;

@@ -71,6 +71,20 @@ test('a translation ending on an enumeration comma is cut off, and the tail it n
   assert.equal(ofKind(fs, 'name').length, 0);
 });
 
+test('a translation that stops before its final punctuation may be cut off (major, not critical)', () => {
+  const fs = ofKind(run({ a: [['這是第一句。', '你什麼時候到？']], b: [['This is the first sentence.', 'When exactly will you arrive here today']], languageA: 'zh-Hant', languageB: 'en' }), 'cut-off');
+  assert.equal(fs.length, 1);
+  assert.equal(fs[0]!.severity, 'major');
+  assert.match(fs[0]!.message, /may break off/);
+});
+
+test('a sentence the aligner folded into its neighbour bead is still found untranslated', () => {
+  const a = [['The delegation flew to Beijing and met the ethnic group leaders.', 'Shanghai hosted the tragedy memorial for everyone.'], ['It was a humanitarian tragedy.']];
+  const b = [['代表團飛往北京，會見了民族領袖。'], ['這是人道悲劇。']];
+  const fs = ofKind(run({ a, b, beads: [[[0, 1], [0]], [[2], [1]]] }), 'untranslated');
+  assert.deepEqual(fs.map((f) => f.a?.sentence), ['v1.p1.s2']);
+});
+
 test('a complete ending is not a cut-off', () => {
   const fs = run({ a: [['It ends well.']], b: [['結局很好。']] });
   assert.equal(ofKind(fs, 'cut-off').length, 0);

@@ -103,6 +103,8 @@ const FINAL_PUNCTUATION = /(?:[.!?。！？…」』”"’'）)\]】》〉*~～
 /** Endings that promise more: a comma, an enumeration mark, an opening bracket, a dangling connective. */
 const CONTINUATION_END = /(?:[,，、;；:：(（“「『‘\-–—]|\b(?:and|or|but|the|a|an|of|with|for|by|from|into|onto|than|at|its|their|my|your|our|if|because|although|though|whether|unless|(?:it|that|there|what|he|she)['’]s|(?:we|they|you)['’]re|I['’]m)|\w['’]s|[和及與与或並并且把被將将從从向])\s*$/i;
 
+const QUESTION_START = /^(?:(?:but|and|so|then|or)\s*,?\s+)?(?:shall|should|can|could|will|would|do|does|did|is|are|was|were|have|has|how|what|why|when|where|who|which)\s+(?:i|you|we|they|he|she|it|there|the|this|that|my|your|long|much|many)\b/i;
+
 /** More brackets or quotes opened than closed: the sentence stops inside one. */
 function stopsInsideBracket(text: string): boolean {
   let depth = 0;
@@ -145,32 +147,38 @@ function cutOff(pair: Pair, sideName: 'a' | 'b', lexicon: CheckLexicon | undefin
   const otherEndsDangling = counterpart.length > 0 && CONTINUATION_END.test(counterpart[counterpart.length - 1]!.text.trimEnd());
   // Both sides ending on "Dispatch site:" is the original's form, not a cut.
   const dangling = (CONTINUATION_END.test(text) || stopsInsideBracket(text)) && !otherEndsDangling;
-  let truncated = false;
+  // Evidence short of a dangling ending: the text is too short for its counterpart (a cut), or only its final
+  // punctuation is missing where the counterpart has it (a cut, or a forgotten full stop: said as such).
+  let evidence: 'short' | 'unpunctuated' | undefined;
   const ratio = medianRatio(pair);
   const own = bead ? weight(bead[sideName].map((s) => s.text).join(' '), side.isChinese) : 0;
   // Length says little about a source (translations add words); only the translation is measured.
   if (!dangling && bead && counterpart.length && sideName === 'b') {
-    // No final punctuation: cut off if this version punctuates where its counterpart does and not here, or if
-    // it is clearly shorter than its counterpart should make it.
     const theirs = weight(counterpart.map((s) => s.text).join(' '), pair[otherName].isChinese);
-    const expected = sideName === 'b' ? theirs * ratio : theirs / ratio;
-    const otherEnds = FINAL_PUNCTUATION.test(counterpart[counterpart.length - 1]!.text.trimEnd());
-    truncated =
-      (otherEnds && punctuatesLikeCounterpart(pair, sideName, bead)) ||
-      punctuatesAlways(pair, sideName, bead) ||
+    const expected = theirs * ratio;
+    const otherText = counterpart[counterpart.length - 1]!.text.trimEnd();
+    const otherEnds = FINAL_PUNCTUATION.test(otherText);
+    const short =
       own < expected * (otherEnds ? 0.6 : 0.4) ||
       (lexicon !== undefined && own < expected * 0.9 && tailUnreached(counterpart.map((s) => s.text).join(' '), bead[sideName].map((s) => s.text).join(' '), pair[otherName].isChinese, lexicon));
+    // An English question that never reaches its question mark ("Shall I tell", "How long will").
+    const openQuestion = !side.isChinese && QUESTION_START.test(text);
+    if (short) evidence = 'short';
+    else if (otherEnds || openQuestion || punctuatesAlways(pair, sideName, bead)) evidence = 'unpunctuated';
   }
-  if (!dangling && !truncated) return undefined;
+  if (!dangling && !evidence) return undefined;
   const tailStart = Math.max(0, text.length - 12);
-  const b = spanIn(last, tailStart, text.length);
-  const where: Location = b;
+  const where: Location = spanIn(last, tailStart, text.length);
   const counterpartLocation = sentencesLocation(counterpart);
   const version = sideName === 'b' ? 'translation' : 'source';
+  const ending = `“…${quote(text.slice(tailStart), 20)}”`;
   const draft: Draft = {
     kind: 'cut-off',
-    severity: 'critical',
-    message: `The ${version} breaks off mid-sentence: it ends with “…${quote(text.slice(tailStart), 20)}”${dangling ? '' : ', much shorter than its counterpart'}.`,
+    severity: evidence === 'unpunctuated' ? 'major' : 'critical',
+    message:
+      evidence === 'unpunctuated'
+        ? `The ${version} may break off: it ends with ${ending} without the final punctuation its counterpart has.`
+        : `The ${version} breaks off mid-sentence: it ends with ${ending}${dangling ? '' : ', much shorter than its counterpart'}.`,
     [sideName]: where,
     ...(counterpartLocation ? { [otherName]: counterpartLocation } : {}),
     evidence: [where, ...(counterpartLocation ? [counterpartLocation] : [])],
@@ -198,32 +206,18 @@ function punctuatesAlways(pair: Pair, sideName: 'a' | 'b', except: Bead): boolea
   return total >= 3 && ended === total;
 }
 
-/** In the other beads, this side ends with final punctuation (nearly) whenever its counterpart does. */
-function punctuatesLikeCounterpart(pair: Pair, sideName: 'a' | 'b', except: Bead): boolean {
-  const otherName = sideName === 'a' ? 'b' : 'a';
-  let both = 0;
-  let onlyOther = 0;
-  for (const bead of pair.beads) {
-    if (bead === except || !bead.a.length || !bead.b.length) continue;
-    if (!FINAL_PUNCTUATION.test(bead[otherName][bead[otherName].length - 1]!.text.trimEnd())) continue;
-    if (FINAL_PUNCTUATION.test(bead[sideName][bead[sideName].length - 1]!.text.trimEnd())) both++;
-    else onlyOther++;
-  }
-  return both >= 2 && onlyOther <= both * 0.1;
-}
-
 /**
  * The translation stops before the end of its source: the source's content words are matched (through the
  * lexicon) up to a point, and its last stretch, holding several content words, is matched by nothing.
  */
 function tailUnreached(source: string, translation: string, sourceIsChinese: boolean, lexicon: CheckLexicon): boolean {
   const matches = sourceIsChinese ? chineseWordMatches(source, translation, lexicon) : englishWordMatches(source, translation, lexicon);
-  if (matches.length < 4) return false;
+  if (matches.length < 3) return false;
   const matched = matches.filter((m) => m.matched);
-  if (matched.length < 2 || matched.length < matches.length * 0.3) return false;
+  if (matched.length < 1 || matched.length < matches.length * 0.25) return false;
   const lastMatched = matched[matched.length - 1]!.position;
   const tail = matches.filter((m) => m.position > lastMatched);
-  return tail.length >= 3 && (source.length - lastMatched) / source.length >= 0.25;
+  return tail.length >= 2 && (source.length - lastMatched) / source.length >= 0.25;
 }
 
 interface WordMatch {

@@ -77,7 +77,11 @@ export function findDoubledWords(text: string, chinese: boolean, lexicon: CheckL
       const x = words[k - 1];
       const y = words[k]!;
       // 了了 or 的的 read as one lexicon word: a function character is still written twice.
-      if (y.word.length === 2 && y.word[0] === y.word[1] && (FUNCTION_CHARACTERS.has(y.word[0]!) || /[内內们們些]/.test(y.word[0]!)) && !isAabb(words, k)) {
+      const afterNumber = /[0-9０-９一二三四五六七八九十两兩百千]$/.test(text.slice(0, y.start));
+      // (2020年年初: the second 年 begins 年初 "start of the year".)
+      const startsNextWord = !!lexicon?.has(y.word[1]! + (text[y.end] ?? ''));
+      const slipProne = FUNCTION_CHARACTERS.has(y.word[0]!) || /[内內们們些]/.test(y.word[0]!) || (afterNumber && MEASURES.has(y.word[0]!) && !startsNextWord);
+      if (y.word.length === 2 && y.word[0] === y.word[1] && slipProne && !isAabb(words, k)) {
         found.push({ start: y.start, end: y.end, word: y.word[0]!, certain: true });
         continue;
       }
@@ -91,6 +95,8 @@ export function findDoubledWords(text: string, chinese: boolean, lexicon: CheckL
       if (x.word !== y.word && !straddles && !straddlesAfter) continue;
       const doubled = straddles ? y.word : x.word;
       let verdict = straddles || straddlesAfter ? (STRADDLING.has(doubled) ? 'slip' : 'maybe') : reduplication(words, k, lexicon);
+      // 14天天, 3个个: a measure word right after a number is that number's, so its double is a slip (天天 "daily" is not).
+      if (!straddles && !straddlesAfter && doubled.length === 1 && MEASURES.has(doubled) && /[0-9０-９一二三四五六七八九十两兩百千]$/.test(text.slice(0, x.start)) && !lexicon?.has(doubled + (text[y.end] ?? ''))) verdict = 'slip';
       // 你好好休息: 好好 may be the adverb after a word ending in 好; a reduplicating character is never certain.
       if ((straddles || straddlesAfter) && REDUPLICATING_SET.has(doubled)) verdict = 'maybe';
       if (verdict === 'legitimate') continue;
@@ -104,6 +110,8 @@ export function findDoubledWords(text: string, chinese: boolean, lexicon: CheckL
 
 /** Function characters: 了了 and 的的 are lexicon words, but in running text nearly always a slip. */
 const FUNCTION_CHARACTERS = new Set([...'的了是在和与與把被将將对對从從向于於也都就还還又我你他她它们們这這那有不吗嗎呢吧啊着著过過得及并並而']);
+
+const MEASURES = new Set([...'天年月日个個次件条條位名岁歲张張本只隻头頭辆輛家项項座层層']);
 
 /** Characters whose doubling across a word boundary is a slip (很多多, 分钟内内, 他们们). */
 const STRADDLING = new Set([...'的了是在和与與把被将將对對从從向于於也都就还還又们們多内內些吗嗎呢吧着著过過']);

@@ -196,9 +196,19 @@ function related(m: Matcher, token: Token, word: ZhWord): boolean {
   return renderingsOf(m, token).some((r) => r.includes(word.word)) || knownNames(m, token).some((r) => word.word.startsWith(r));
 }
 
+function initialsOf(glosses: string[]): string {
+  return glosses.map((g) => g[0]).join('');
+}
+
+/** 韩裔 "of Korean descent", 美方 "the US side", 日军: a country's first character before a people/side suffix. */
+const ABBREVIATED = /^[裔族人籍语語文方军軍企队隊]$/;
+
 /** A rendering of the token stands in the Chinese text, and not as a piece of a longer name (突厥 in 東突厥斯坦). */
 function renderedIn(m: Matcher, token: Token, chinese: string, names: ZhWord[]): boolean {
   for (const r of knownNames(m, token)) {
+    if (r.length === 2) {
+      for (let at = chinese.indexOf(r[0]!); at >= 0; at = chinese.indexOf(r[0]!, at + 1)) if (ABBREVIATED.test(chinese[at + 1] ?? '')) return true;
+    }
     let at = chinese.indexOf(r);
     while (at >= 0) {
       const inside = names.find((w) => w.start <= at && at + r.length <= w.end && w.word !== r && w.word.length > r.length);
@@ -300,7 +310,7 @@ function checkAcronyms(bead: Bead, lexicon: CheckLexicon | undefined): Draft[] {
   for (const acronym of findAcronyms(bead.aText)) {
     if (seen.has(acronym.text)) continue;
     seen.add(acronym.text);
-    if (new RegExp(`(?<![A-Z0-9])${acronym.text}(?![A-Z0-9])`).test(targetUpper)) continue;
+    if (new RegExp(`(?<![A-Z0-9])${acronym.text}(?:S|'S|’S)?(?![A-Z0-9])`).test(targetUpper)) continue;
     if (spelledOut(acronym.text, target) || glossedBy(acronym.text, target, lexicon)) continue;
     const a = locateInBead(bead.a, acronym.start, acronym.end);
     drafts.push({
@@ -336,7 +346,7 @@ function checkNamePair(bead: Bead, englishSide: 'a' | 'b', m: Matcher): Draft[] 
   const english = englishSide === 'a' ? bead.aText : bead.bText;
   const chinese = englishSide === 'a' ? bead.bText : bead.aText;
   // “我国” (our country), “该国” (that country) stand for a country the English names: nothing to pair then.
-  if (/[我本该該][国國]|全[国國]/.test(chinese)) return [];
+  if (/[我本该該][国國]/.test(chinese)) return [];
   const tokens = standaloneTokens(english);
   // Only names the lexicon knows can be found rendered wrongly; most sentences have none, and segmenting the
   // Chinese is the costly part.
@@ -349,7 +359,8 @@ function checkNamePair(bead: Bead, englishSide: 'a' | 'b', m: Matcher): Draft[] 
     if (s) englishStems.add(s);
   }
   const allTokens = capitalisedTokens(english);
-  const capitalStems = new Set([...allTokens.map((t) => t.stem), ...findAcronyms(english).map((a) => a.text.toLowerCase())]);
+  const acronyms = findAcronyms(english).map((a) => a.text.toLowerCase());
+  const capitalStems = new Set([...allTokens.map((t) => t.stem), ...acronyms]);
   // Cheap tests first: the reverse lexicon (renderings) is consulted only for names still unexplained.
   const orphanNames = names
     .filter(
@@ -357,6 +368,8 @@ function checkNamePair(bead: Bead, englishSide: 'a' | 'b', m: Matcher): Draft[] 
         // Xinhuanet ~ 新华网 (xinhua): an English word may carry the name as its stem's prefix.
         ![...englishStems].some((s) => sameStem(s, w.glosses[0]!) || (w.glosses[0]!.length >= 4 && s.startsWith(w.glosses[0]!))) &&
         !w.glosses.slice(0, 4).some((g) => capitalStems.has(g)) &&
+        // 美帝 (unit, state …) ~ "US": an acronym of the English spelled by the word's glosses.
+        !acronyms.some((a) => initialsOf(w.glosses).includes(a)) &&
         !transliterated(m, w, english, allTokens),
     )
     .filter((w) => !allTokens.some((t) => related(m, t, w)) && primarilyName(m, w.word));

@@ -8,7 +8,7 @@
  * - a small number written as a word (one … ten, 一 … 十) that is simply absent on the other side is a free
  *   rendering ("both", "a pair", "首次"), reported only when the other side holds a different number instead.
  */
-import { findNumbers, parseChineseNumeral, type NumberMention } from '../lang/numbers.js';
+import { findNumbers, parseChineseNumeral, parseEnglishNumber, type NumberMention } from '../lang/numbers.js';
 import { abbreviatedIn, describeDate, findDates, sameDate, type DateMention } from './dates.js';
 import type { Draft } from './findings.js';
 import { locateInBead, sentencesLocation, type Bead, type Pair } from './pair.js';
@@ -20,14 +20,14 @@ interface Num extends NumberMention {
 }
 
 /** Currency written between a qualifier and its number: "over $3 billion", "about RMB 500". */
-const CURRENCY = '(?:(?:US|HK|NT)?\\$|€|£|¥|RMB\\s?|USD\\s?|EUR\\s?)?';
+const CURRENCY = '(?:(?:US|HK|NT)?\\s?\\$|€|£|¥|RMB\\s?|USD\\s?|EUR\\s?)?';
 const en = (words: string) => new RegExp(`\\b(?:${words})\\s+${CURRENCY}$`, 'i');
 const EN_QUALIFIERS: Array<[RegExp, Qualifier]> = [
   // Negated comparatives first: "no less than" is at least, "no more than" at most.
   [en('(?:no|not) (?:less|fewer|lower) than'), 'more'],
   [en('(?:no|not) (?:more|higher|greater) than|not exceeding|not over'), 'less'],
-  [en('less than|fewer than|under|below|at most|up to|within'), 'less'],
-  [en('more than|over|above|in excess of|upwards of|at least|exceeding|exceeds|exceeded'), 'more'],
+  [en('less than|fewer than|lower than|under|below|at most|up to|within'), 'less'],
+  [en('more than|higher than|greater than|over|above|in excess of|upwards of|at least|exceeding|exceeds|exceeded'), 'more'],
   [en('about|around|approximately|roughly|some|circa|an estimated|estimated'), 'about'],
   [en('nearly|almost|close to|just under|not quite'), 'nearly'],
 ];
@@ -141,7 +141,7 @@ const SMALL_EN: Record<number, RegExp> = {
 const SMALL_ZH: Record<number, string> = { 1: '一壹首单單', 2: '二两兩贰貳双雙俩倆', 3: '三叁參', 4: '四肆', 5: '五伍', 6: '六陆陸', 7: '七柒', 8: '八捌', 9: '九玖', 10: '十拾' };
 
 const ROUND: Record<number, RegExp> = {
-  100: /[百佰]|\bhundred/i,
+  100: /[百佰]|\bhundred|\bcent(?:enary|ennial|ury)/i,
   1000: /[千仟]|\bthousand/i,
   10000: /[万萬]|\bten thousand/i,
   100000000: /[亿億]|\bhundred million/i,
@@ -164,12 +164,36 @@ function isEnumerator(text: string, m: NumberMention): boolean {
   return /^\s*[(（]?$/.test(before) && /^[.)）、．]$/.test(after);
 }
 
+const SPELLED_AFTER_ARTICLE = /\ban?\s+((?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?\s+(?:hundred|thousand|million|billion|trillion))\b/gi;
+
+/** "a six million claim": the finder skips a spelled number after an article, or reads the article as "one". */
+function withoutArticle(text: string, found: NumberMention[]): NumberMention[] {
+  const list = [...found];
+  for (const m of text.matchAll(SPELLED_AFTER_ARTICLE)) {
+    const start = m.index! + m[0].length - m[1]!.length;
+    if (list.some((n) => n.start < m.index! + m[0].length && start < n.end)) continue;
+    const parsed = parseEnglishNumber(m[1]!.split(/[\s-]+/));
+    if (parsed) list.push({ start, end: start + m[1]!.length, text: m[1]!, value: parsed.value, kind: 'cardinal' });
+  }
+  list.sort((x, y) => x.start - y.start);
+  return list.map((m) => {
+    const words = /^an?\s+(.+)$/i.exec(m.text);
+    if (!words || /^(?:hundred|thousand|million|billion|trillion)\b/i.test(words[1]!)) return m;
+    const parsed = parseEnglishNumber(words[1]!.split(/[\s-]+/));
+    return parsed ? { ...m, start: m.end - words[1]!.length, text: words[1]!, value: parsed.value } : m;
+  });
+}
+
 /** 十九大 "the 19th (Party) Congress", 十九届四中全会: ordinals the shared finder leaves alone. */
 function withCongresses(text: string, list: NumberMention[]): NumberMention[] {
   const extra: NumberMention[] = [];
   for (const m of text.matchAll(/([一二三四五六七八九十]{1,3})(?=大(?![约約概家多量小部])|中全[会會])|(十[一二三四五六七八九])五(?![年个個])/g)) {
     const value = parseChineseNumeral(m[1] ?? m[2]!);
     if (Number.isFinite(value)) extra.push({ start: m.index!, end: m.index! + m[0].length, text: m[0], value, kind: 'ordinal' });
+  }
+  // 百分之七八十 "70 or 80 per cent": two percentages.
+  for (const m of text.matchAll(/百分之([一二三四五六七八九])([一二三四五六七八九])十/g)) {
+    for (const [i, c] of [m[1]!, m[2]!].entries()) extra.push({ start: m.index! + 3 + i, end: m.index! + 4 + i + (i ? 1 : 0), text: c, value: parseChineseNumeral(c) * 10, kind: 'percent' });
   }
   // 四成 "40 per cent", 超六成 "over 60%" (成 = tenths); not 完成, 一成不变.
   for (const m of text.matchAll(/([一二两兩三四五六七八九])成(?![立功员員为為本果绩績年都就人长長熟型分交不])/g)) {
@@ -187,19 +211,26 @@ function withCongresses(text: string, list: NumberMention[]): NumberMention[] {
 /** Cheap test before the full finder: digits, Chinese numerals or an English number word. */
 const MAY_HOLD_NUMBER = /[0-9０-９〇零一二两兩三四五六七八九十百千万萬亿億]|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|[a-z]+(?:teenth|tieth)|dozens|scores|hundreds|thousands|millions|billions)\b/i;
 
-function comparableNumbers(text: string, dates: DateMention[]): Num[] {
+function comparableNumbers(text: string, dates: DateMention[], codes?: number[]): Num[] {
   const out: Num[] = [];
   if (!MAY_HOLD_NUMBER.test(text)) return out;
-  for (const m of withCongresses(text, repaired(text, findNumbers(text)))) {
-    if (m.approximate || isChineseRange(m.text) || isEnumerator(text, m)) continue;
+  // Digits glued to letters (windows11, office2019, to15) the finder skips: codes, kept for the other side's sake.
+  for (const m of text.matchAll(/[A-Za-z][-‐]?(\d+(?:\.\d+)?)/g)) codes?.push(Number(m[1]));
+  for (const m of withCongresses(text, repaired(text, withoutArticle(text, findNumbers(text))))) {
+    if (m.approximate || (m.kind !== 'ordinal' && m.kind !== 'percent' && isChineseRange(m.text)) || isEnumerator(text, m)) continue;
+    // 伍 and the other financial numerals are ordinary characters (队伍 "team") unless they come in a run.
+    if (/^[壹贰貳叁參肆伍陆陸柒捌玖]/.test(m.text) && /[\u4e00-\u9fff]/.test(text[m.start - 1] ?? '') && !/[壹贰貳叁參肆伍陆陸柒捌玖拾佰仟零]/.test(text[m.start - 1]!)) continue;
+    if (/^[壹贰貳叁參肆伍陆陸柒捌玖]$/.test(m.text)) continue;
     // A bare unit (百, 万 in 数以万计) is not a count; "second one" is an ordinal and a pronoun, not 3.
     if (/^[十百千万萬亿億]$/.test(m.text) || /\b(?:first|second|third|[a-z]+th)\b\s+\w/i.test(m.text)) continue;
     // "five and six" is a list of two numbers, not eleven.
     if (/\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+and\s+(?:one|two|three|four|five|six|seven|eight|nine)\b/i.test(m.text)) continue;
     if (dates.some((d) => m.start < d.end && d.start < m.end)) continue;
-    // Part of a code or name: COVID-19, G20, MH370, 5G, 3D.
-    if (/[A-Za-z][-‐]?$|[\p{L}][-‐]$/u.test(text.slice(Math.max(0, m.start - 2), m.start))) continue;
-    if (/^[A-Z](?![A-Za-z])/.test(text.slice(m.end, m.end + 2))) continue;
+    // Part of a code or name: COVID-19, G20, MH370, 5G, 3D, windows11. Kept aside: "Windows 11" on the other side.
+    if (/[A-Za-z][-‐]?$|[\p{L}][-‐]$/u.test(text.slice(Math.max(0, m.start - 2), m.start)) || /^[A-Z](?![A-Za-z])/.test(text.slice(m.end, m.end + 2))) {
+      codes?.push(m.value);
+      continue;
+    }
     out.push({ ...m, qualifier: qualifierOf(text, m) });
   }
   return out;
@@ -210,10 +241,15 @@ function centuryOf(n: Num, dateValues: number[]): boolean {
   return !!n.unit && /^世/.test(n.unit) && dateValues.some((v) => v >= 1000 && Math.floor(v / 100) === n.value - 1);
 }
 
+/** 95后 "born after 1995": a two-digit number standing for a year. */
+function shortYear(n: Num, year: Num): boolean {
+  return n.value >= 0 && n.value < 100 && Number.isInteger(n.value) && year.kind === 'year' && year.value % 100 === n.value;
+}
+
 const sameValue = (x: number, y: number) => x === y || Math.abs(x - y) <= 1e-9 * Math.max(Math.abs(x), Math.abs(y));
 
 /** Written with digits, or large enough that no translator drops it silently. */
-const significant = (n: Num) => /\d/.test(n.text) || n.value > 10 || n.kind === 'percent';
+const significant = (n: Num) => (/\d/.test(n.text) && n.value !== 1) || n.value > 10 || n.kind === 'percent';
 
 function label(n: Num): string {
   return n.kind === 'year' ? `year ${n.text}` : `“${n.text}”`;
@@ -230,17 +266,23 @@ function checkBead(bead: Bead): Draft[] {
   const datesA = findDates(bead.aText);
   const datesB = findDates(bead.bText);
   drafts.push(...compareDates(bead, datesA, datesB));
-  const numsA = comparableNumbers(bead.aText, datesA);
-  const numsB = comparableNumbers(bead.bText, datesB);
+  const codesA: number[] = [];
+  const codesB: number[] = [];
+  const numsA = comparableNumbers(bead.aText, datesA, codesA);
+  const numsB = comparableNumbers(bead.bText, datesB, codesB);
   if (!numsA.length && !numsB.length) return drafts;
   // A number inside a date on one side may stand alone on the other (“in 1949” ~ “1949年9月”, “8 to 10” ~ “10日”).
   const parts = (d: DateMention) => [d.year, d.day, d.month, d.decade, d.hour, d.minute, d.hour !== undefined && d.hour > 12 ? d.hour - 12 : undefined];
   const dateValuesA = datesA.flatMap(parts).filter((v): v is number => v !== undefined);
   const dateValuesB = datesB.flatMap(parts).filter((v): v is number => v !== undefined);
-  const counterpartIn = (n: Num, nums: Num[], dateValues: number[], otherText: string) =>
-    nums.some((m) => sameValue(n.value, m.value)) || dateValues.includes(n.value) || centuryOf(n, dateValues) || hiddenSmallNumber(n.value, otherText);
-  const unmatchedA = numsA.filter((n) => !counterpartIn(n, numsB, dateValuesB, bead.bText));
-  const unmatchedB = numsB.filter((n) => !counterpartIn(n, numsA, dateValuesA, bead.aText));
+  const counterpartIn = (n: Num, nums: Num[], dateValues: number[], codes: number[], otherText: string) =>
+    nums.some((m) => sameValue(n.value, m.value) || shortYear(n, m) || shortYear(m, n)) ||
+    dateValues.includes(n.value) ||
+    codes.includes(n.value) ||
+    centuryOf(n, dateValues) ||
+    hiddenSmallNumber(n.value, otherText);
+  const unmatchedA = numsA.filter((n) => !counterpartIn(n, numsB, dateValuesB, codesB, bead.bText));
+  const unmatchedB = numsB.filter((n) => !counterpartIn(n, numsA, dateValuesA, codesA, bead.aText));
 
   // Qualifiers of numbers present on both sides.
   for (const n of numsA) {

@@ -198,6 +198,12 @@ describe('reader app over a SQLite archive', () => {
     for (const path of ['/api/documents', '/api/documents/{id}', '/api/documents/{id}/export', '/api/search', '/api/timeline', '/api/entities', '/api/entities/{key}'])
       assert.ok(doc.paths[path]?.get, path);
     assert.ok(doc.paths['/api/documents']!.post);
+    // Every API route the app registers is documented, with its method.
+    for (const route of app.routes) {
+      if (!route.path.startsWith('/api/') || route.path.includes('*') || route.method === 'ALL') continue;
+      const path = route.path.replace(/:(\w+)/g, '{$1}');
+      assert.ok(doc.paths[path]?.[route.method.toLowerCase()], `${route.method} ${path} is missing from /openapi.json`);
+    }
     assert.deepEqual(doc.paths['/api/search']!.get!.parameters!.map((p) => p.name).sort(), ['from', 'language', 'limit', 'offset', 'q', 'source', 'to']);
   });
 

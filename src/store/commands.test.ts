@@ -103,14 +103,14 @@ describe('concord add', () => {
 describe('concord add killed with SIGKILL in the middle of a batch', () => {
   const db = join(dir, 'killed.sqlite');
   const docs = join(dir, 'many');
-  const total = 600;
+  const total = 400;
   before(() => writeStatements(docs, total));
 
   test('leaves no partial document; running it again stores every file exactly once', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/run.ts', 'add', docs, '--db', db], { cwd: root, stdio: 'ignore' });
     const exited = new Promise((done) => child.once('exit', done));
     let stored = 0;
-    for (let i = 0; i < 6000 && stored < 30; i++) {
+    for (let i = 0; i < 6000 && stored < 20; i++) {
       await new Promise((r) => setTimeout(r, 10));
       try {
         const peek = new Database(db, { readonly: true, fileMustExist: true });

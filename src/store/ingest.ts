@@ -136,34 +136,44 @@ async function readStdin(): Promise<Uint8Array> {
 
 /** Worker threads running the pipeline. Under tsx (tests, development) the worker is the .ts file, loaded through tsx. */
 export class AnalysisPool {
-  private readonly workers: Worker[] = [];
   private readonly idle: Worker[] = [];
   private readonly waiting: (() => void)[] = [];
-  private readonly pending = new Map<number, { resolve(doc: Document): void; reject(e: Error): void }>();
-  private next = 0;
+  /** The job each busy worker is running, so a worker that dies fails its job alone and is replaced. */
+  private readonly running = new Map<Worker, { resolve(doc: Document): void; reject(e: Error): void }>();
+  private readonly all = new Set<Worker>();
+  private closing = false;
 
   constructor(size: number) {
+    for (let i = 0; i < size; i++) this.idle.push(this.spawn());
+  }
+
+  private spawn(): Worker {
     const fromSource = import.meta.url.endsWith('.ts');
     const url = new URL(`./ingest-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url);
-    for (let i = 0; i < size; i++) {
-      // Node 20 does not pass `--import tsx` hooks to workers reliably: register tsx inside the worker instead.
-      const worker = fromSource
-        ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`, { eval: true })
-        : new Worker(url);
-      worker.on('message', (reply: AnalyzeReply) => {
-        const p = this.pending.get(reply.id);
-        this.pending.delete(reply.id);
-        this.release(worker);
-        if ('doc' in reply) p?.resolve(reply.doc);
-        else p?.reject(new ConcordError(reply.error));
-      });
-      worker.on('error', (error) => {
-        for (const p of this.pending.values()) p.reject(error);
-        this.pending.clear();
-      });
-      this.workers.push(worker);
-      this.idle.push(worker);
-    }
+    // Node 20 does not pass `--import tsx` hooks to workers reliably: register tsx inside the worker instead.
+    const worker = fromSource
+      ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`, { eval: true })
+      : new Worker(url);
+    this.all.add(worker);
+    worker.on('message', (reply: AnalyzeReply) => {
+      const job = this.running.get(worker);
+      this.running.delete(worker);
+      this.release(worker);
+      if ('doc' in reply) job?.resolve(reply.doc);
+      else job?.reject(new ConcordError(reply.error));
+    });
+    const fail = (error: Error) => {
+      if (!this.all.delete(worker)) return;
+      const job = this.running.get(worker);
+      this.running.delete(worker);
+      job?.reject(new ConcordError(`analysis worker failed: ${error.message.split('\n')[0]}`));
+      const at = this.idle.indexOf(worker);
+      if (at >= 0) this.idle.splice(at, 1);
+      if (!this.closing) this.release(this.spawn());
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`exited with code ${code}`)));
+    return worker;
   }
 
   private release(worker: Worker) {
@@ -174,14 +184,16 @@ export class AnalysisPool {
   async analyze(bytes: Uint8Array, origin: string): Promise<Document> {
     while (!this.idle.length) await new Promise<void>((r) => this.waiting.push(r));
     const worker = this.idle.pop()!;
-    const id = this.next++;
     return new Promise<Document>((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, bytes, origin } satisfies AnalyzeRequest);
+      this.running.set(worker, { resolve, reject });
+      worker.postMessage({ id: 0, bytes, origin } satisfies AnalyzeRequest);
     });
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.workers.map((w) => w.terminate()));
+    this.closing = true;
+    const workers = [...this.all];
+    this.all.clear();
+    await Promise.all(workers.map((w) => w.terminate()));
   }
 }

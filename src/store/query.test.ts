@@ -14,6 +14,10 @@ test('digits next to Chinese stay separate terms', () => {
   assert.deepEqual(tokenize('第3070號決議').body.map((t) => t.term), ['第', '3070', '号决', '决议']);
 });
 
+test('accents, full-width forms and compatibility characters fold to plain letters and digits', () => {
+  assert.deepEqual(tokenize('Türkiye ＵＮ ⑴').body.map((t) => t.term), ['turkiy', 'un', '1']);
+});
+
 test('the query parser builds an AST with precedence: NOT > AND (implicit) > OR', () => {
   assert.equal(formatQuery(parseQuery('soviet betrayal OR "Resolution 3070" -china')), '(OR (AND soviet betray) (AND "resolut 3070" (NOT china)))');
   assert.equal(formatQuery(parseQuery('(a OR b) AND 東突厥斯坦')), '(AND (OR a b) "东突 突厥 厥斯 斯坦")');

@@ -42,7 +42,9 @@ const ASCII_WORD = /^[A-Za-z0-9]+$/;
 
 /** Folds a non-Han word: compatibility forms, accents and case; ASCII words are stemmed (cached: words repeat). */
 export function foldWord(word: string, stem = true): string {
-  const folded = ASCII_WORD.test(word) ? word.toLowerCase() : word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  // Compatibility decomposition can yield punctuation (⑴ → "(1)"): keep letters and digits only, so a term is
+  // always safe inside FTS5 quotes and tsvector/tsquery literals.
+  const folded = ASCII_WORD.test(word) ? word.toLowerCase() : word.normalize('NFKD').replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
   if (!folded) return '';
   if (!stem || !/^[a-z]+$/.test(folded)) return folded.slice(0, MAX_TERM);
   let term = stems.get(folded);

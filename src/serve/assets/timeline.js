@@ -17,7 +17,7 @@
   var AXIS = 34, TOP = 12, LANE = 22, MAX_LIST = 200;
   var PALETTE = ['#1f5f78', '#2e7a57', '#7a4fa3', '#a65a12', '#2f6fb0', '#8a5a44', '#4b7f86', '#6a6f20'];
   var events = [], view = { t0: 0, t1: 1 }, full = { t0: 0, t1: 1 };
-  var drawn = [], selected = -1, hover = -1, frame = 0, listTimer = 0, lanesUsed = 0, fitted = false;
+  var buckets = null, drawn = [], selected = -1, hover = -1, frame = 0, listTimer = 0, lanesUsed = 0, fitted = false;
   var stats = (window.__concordTimeline = { draws: [], events: 0 });
 
   function parse(iso, endOfRange) {
@@ -149,6 +149,14 @@
     for (var i = 0; i < events.length && events[i].start <= view.t1; i++) if (events[i].end >= view.t0) visible.push(i);
     var labels = visible.length <= 400;
     drawn = [];
+    buckets = null;
+    // More events than the lanes can show one by one: draw their density instead (click a bar to zoom in).
+    if (visible.length > lanes * Math.max(1, w / 14)) {
+      lanesUsed = lanes; // a crowded archive keeps the full height
+      drawDensity(visible, w, h);
+      finishFrame(visible, began);
+      return visible;
+    }
     // Layout first, then one path per colour: ten thousand shapes cost a few fills, not ten thousand.
     var points = {}, bars = {}, rings = [], labelled = [];
     for (var v = 0; v < visible.length; v++) {
@@ -180,8 +188,11 @@
       bars[colour].forEach(function (b) { ctx.fillRect(b.left, b.y - 5, b.w, 10); });
     });
     ctx.globalAlpha = 1;
+    // Thousands in view: squares (fillRect) draw several times faster than arcs and read the same at that density.
+    var dense = visible.length > 1500;
     Object.keys(points).forEach(function (colour) {
       ctx.fillStyle = colour;
+      if (dense) { points[colour].forEach(function (p) { ctx.fillRect(p.x0 - 4, p.y - 4, 8, 8); }); return; }
       ctx.beginPath();
       points[colour].forEach(function (p) { ctx.moveTo(p.x0 + 5, p.y); ctx.arc(p.x0, p.y, 5, 0, 6.2832); });
       ctx.fill();
@@ -207,10 +218,56 @@
       ctx.stroke();
     });
     labelled.forEach(function (l) { ctx.fillStyle = l[3] ? '#b3261e' : '#1d2125'; ctx.fillText(l[0], l[1], l[2]); });
-    rangeEl.textContent = fmt(view.t0) + ' – ' + fmt(view.t1) + ' · ' + visible.length.toLocaleString('en') + ' of ' + events.length.toLocaleString('en') + ' events';
+    finishFrame(visible, began);
+    return visible;
+  }
+
+  function finishFrame(visible, began) {
+    rangeEl.textContent = fmt(view.t0) + ' – ' + fmt(view.t1) + ' · ' + visible.length.toLocaleString('en') + ' of ' + events.length.toLocaleString('en') + ' events' + (buckets ? ' (density; zoom in for single events)' : '');
     stats.draws.push(performance.now() - began);
     if (stats.draws.length > 500) stats.draws.shift();
-    return visible;
+  }
+
+  var BUCKET = 4;
+  function drawDensity(visible, w, h) {
+    var n = Math.ceil(w / BUCKET), counts = new Int32Array(n), disagree = new Int32Array(n), max = 1;
+    for (var v = 0; v < visible.length; v++) {
+      var ev = events[visible[v]];
+      var b = Math.min(n - 1, Math.max(0, Math.floor(x(Math.max(ev.start, view.t0)) / BUCKET)));
+      counts[b]++;
+      if (ev.disagree) disagree[b]++;
+      if (counts[b] > max) max = counts[b];
+    }
+    var top = TOP + 14, full = h - AXIS - top;
+    ctx.fillStyle = '#5d646d';
+    ctx.fillText('Events per ' + fmtSpan((view.t1 - view.t0) * BUCKET / w) + ' (most: ' + max + ')', 6, TOP + 2);
+    buckets = [];
+    ctx.fillStyle = '#1f5f78';
+    for (var i = 0; i < n; i++) {
+      if (!counts[i]) continue;
+      // Square-root scale: a single event stays visible beside a crowded year.
+      var bh = Math.max(2, Math.sqrt(counts[i] / max) * full);
+      ctx.fillRect(i * BUCKET, h - AXIS - bh, BUCKET - 1, bh);
+      buckets.push({ x: i * BUCKET, count: counts[i], disagree: disagree[i] });
+    }
+    ctx.fillStyle = '#b3261e';
+    buckets.forEach(function (bk) {
+      if (!bk.disagree) return;
+      var dh = Math.max(2, Math.sqrt(bk.disagree / max) * full);
+      ctx.fillRect(bk.x, h - AXIS - dh, BUCKET - 1, dh);
+    });
+  }
+  function fmtSpan(ms) {
+    var days = ms / DAY;
+    if (days < 2) return 'day';
+    if (days < 45) return Math.round(days) + ' days';
+    if (days < 700) return Math.round(days / 30.44) + ' months';
+    return Math.round(days / 365.25) + ' years';
+  }
+  function bucketAt(px) {
+    if (!buckets) return null;
+    for (var i = 0; i < buckets.length; i++) if (px >= buckets[i].x && px < buckets[i].x + BUCKET) return buckets[i];
+    return null;
   }
 
   // One draw per animation frame; the list is rebuilt (debounced) when any caller since the last frame asked.
@@ -327,6 +384,14 @@
       if (Math.abs(e.clientX - drag.x) > 2) { drag.moved = true; canvas.classList.add('dragging'); }
       if (drag.moved) { pan(e.clientX - drag.x); drag.x = e.clientX; tip.hidden = true; return; }
     }
+    var bucket = bucketAt(px);
+    if (bucket) {
+      var t0 = tAt(bucket.x), t1 = tAt(bucket.x + BUCKET);
+      tip.textContent = bucket.count + (bucket.count === 1 ? ' event' : ' events') + ', ' + fmt(t0) + ' – ' + fmt(t1) + (bucket.disagree ? ' · ' + bucket.disagree + ' disputed' : '') + ' — click to zoom in';
+      tip.hidden = false;
+      tip.style.transform = 'translate(' + Math.max(4, Math.min(px + 14, width() - tip.offsetWidth - 6)) + 'px,' + Math.max(4, py - 40) + 'px)';
+      return;
+    }
     var h = hit(px, py);
     if (h !== hover) { hover = h; schedule(false); }
     if (h < 0) { tip.hidden = true; return; }
@@ -338,7 +403,11 @@
   });
   canvas.addEventListener('pointerup', function (e) {
     var r = canvas.getBoundingClientRect();
-    if (drag && !drag.moved) { var h = hit(e.clientX - r.left, e.clientY - r.top); if (h >= 0) showDetail(h); }
+    if (drag && !drag.moved) {
+      var bucket = bucketAt(e.clientX - r.left);
+      if (bucket) zoom(0.12, bucket.x + BUCKET / 2);
+      else { var h = hit(e.clientX - r.left, e.clientY - r.top); if (h >= 0) showDetail(h); }
+    }
     drag = null;
     canvas.classList.remove('dragging');
   });

@@ -40,11 +40,6 @@ export function indexDocument(doc: Document): DocumentIndex {
   return { paragraphs, sentences };
 }
 
-/** The version pairs a reader can choose between: every alignment, in the aligner's order. */
-export function versionPairs(doc: Document): Array<[string, string]> {
-  return doc.alignments.map((a) => a.versions);
-}
-
 /** Picks the pair asked for (`v1,v3`), else the first alignment, else the first two versions. */
 export function choosePair(doc: Document, requested?: string): [Version, Version] | undefined {
   const byId = new Map(doc.versions.map((v) => [v.id, v]));

@@ -1,31 +1,11 @@
-import type { Document, Fact, Finding, Paragraph, Sentence, Severity, Version } from '../../model.js';
-import { SEVERITIES } from '../../model.js';
+/** The document page: language versions side by side in aligned rows, findings and facts beside them. */
+import type { Document, Paragraph, Sentence, Version } from '../../model.js';
 import { escapeHtml, html, join, raw, type SafeHtml } from '../html.js';
 import { page } from '../layout.js';
-import {
-  choosePair,
-  countRows,
-  indexDocument,
-  locateParagraph,
-  locateSentence,
-  sentenceCounterparts,
-  sideBySide,
-  type DocumentIndex,
-  type Row,
-} from './document-view.js';
-import {
-  basename,
-  documentTitle,
-  emptyCounts,
-  FACT_TYPE_LABELS,
-  factSummary,
-  findingLabel,
-  formatCount,
-  formatDate,
-  languageName,
-  languageShort,
-  severityRank,
-} from './common.js';
+import { choosePair, countRows, indexDocument, sentenceCounterparts, sideBySide, type Row } from './document-view.js';
+import { annotate, findingTitle, worst, type Annotations, type Mark } from './annotations.js';
+import { renderFacts, renderFindings } from './document-side.js';
+import { basename, documentTitle, formatCount, formatDate, languageName, languageShort } from './common.js';
 
 export interface DocumentPageOptions {
   /** `v1,v3`: which pair of versions to show side by side. */
@@ -37,74 +17,6 @@ export interface DocumentPageOptions {
   revision?: number;
   revisions?: number;
 }
-
-/** Finding kinds shown by the row's status rather than by marking text. */
-const STRUCTURAL = new Set(['untranslated', 'added']);
-
-interface Mark {
-  start: number;
-  end: number;
-  finding: Finding;
-}
-
-interface Annotations {
-  /** sentence id → finding marks inside it (document offsets). */
-  marks: Map<string, Mark[]>;
-  /** sentence id → findings about the whole sentence. */
-  sentenceFindings: Map<string, Finding[]>;
-  /** paragraph id → findings about the whole paragraph. */
-  paragraphFindings: Map<string, Finding[]>;
-  /** finding id → where the list jumps to. */
-  targets: Map<string, string>;
-  /** sentence id → ids of facts stated there. */
-  facts: Map<string, string[]>;
-}
-
-function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
-}
-
-function annotate(doc: Document, index: DocumentIndex): Annotations {
-  const a: Annotations = { marks: new Map(), sentenceFindings: new Map(), paragraphFindings: new Map(), targets: new Map(), facts: new Map() };
-  for (const finding of doc.findings) {
-    const seen = new Set<string>();
-    // The list jumps to the translation's side first: that is where a reviewer acts (the counterpart lights up too).
-    for (const loc of [finding.b, finding.a, ...finding.evidence]) {
-      if (!loc) continue;
-      const key = `${loc.version}:${loc.start}:${loc.end}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      const sentenceId = locateSentence(loc, index);
-      const paragraphId = locateParagraph(loc, index);
-      if (!a.targets.has(finding.id)) {
-        const target = sentenceId ?? paragraphId;
-        if (target) a.targets.set(finding.id, target);
-      }
-      if (STRUCTURAL.has(finding.kind)) continue;
-      if (sentenceId) {
-        const s = index.sentences.get(sentenceId)!.sentence;
-        const start = Math.max(loc.start, s.start);
-        const end = Math.min(loc.end, s.end);
-        if (end > start && !(start === s.start && end === s.end)) push(a.marks, sentenceId, { start, end, finding });
-        else push(a.sentenceFindings, sentenceId, finding);
-      } else if (paragraphId) push(a.paragraphFindings, paragraphId, finding);
-    }
-  }
-  for (const fact of doc.facts)
-    for (const ev of fact.evidence) {
-      const list = a.facts.get(ev.sentence);
-      if (!list?.includes(fact.id)) push(a.facts, ev.sentence, fact.id);
-    }
-  return a;
-}
-
-function worst(findings: Finding[]): Severity {
-  return findings.reduce<Severity>((w, f) => (severityRank(f.severity) > severityRank(w) ? f.severity : w), 'info');
-}
-
-const findingTitle = (findings: Finding[]) => findings.map((f) => `${findingLabel(f.kind)}: ${f.message}`).join('\n');
 
 /**
  * Sentence text with finding spans wrapped in <mark>; overlapping spans are cut into flat segments.
@@ -176,64 +88,6 @@ function renderRow(doc: Document, row: Row, a: Version, b: Version, ann: Annotat
   return html`<div class="row ${row.status}${row.cutOff ? ' cut-off' : ''}" id="row-${row.index + 1}" data-status="${row.status}"${row.cutOff ? raw(' data-cut-off="true"') : ''}${confidence} role="group" aria-label="${label}">${cell('a', a, row.a)}<div class="marker" aria-hidden="true">${row.status === 'untranslated' ? '→∅' : row.status === 'added' ? '∅→' : row.cutOff ? '✂' : ''}</div>${cell('b', b, row.b)}${row.cutOff ? html`<div class="cut-note">Cut off: the translation stops mid-passage here</div>` : ''}</div>`;
 }
 
-/** `rowOf`: paragraph id → row of the side-by-side view, so the list reads in the order of the rows. */
-function renderFindings(doc: Document, ann: Annotations, index: DocumentIndex, rowOf: Map<string, number>): SafeHtml {
-  if (!doc.findings.length) return html`<p class="muted">No findings: the checker found nothing to report.</p>`;
-  const counts = emptyCounts();
-  for (const f of doc.findings) counts[f.severity]++;
-  const position = (f: Finding): [number, number] => {
-    const t = ann.targets.get(f.id);
-    const s = t ? index.sentences.get(t) : undefined;
-    const p = s?.paragraph ?? (t ? index.paragraphs.get(t)?.paragraph : undefined);
-    if (!p) return [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
-    return [rowOf.get(p.id) ?? Number.MAX_SAFE_INTEGER, s?.sentence.start ?? p.start];
-  };
-  const keyed = doc.findings.map((f) => ({ f, key: position(f) }));
-  keyed.sort((x, y) => x.key[0] - y.key[0] || x.key[1] - y.key[1] || severityRank(y.f.severity) - severityRank(x.f.severity));
-  const ordered = keyed.map((k) => k.f);
-  return html`<p class="sev-summary">${[...SEVERITIES]
-    .reverse()
-    .filter((s) => counts[s])
-    .map((s) => html`<span class="chip sev-${s}">${counts[s]} ${s}</span> `)}</p>
-<ol class="findings">${ordered.map((f) => {
-    const target = ann.targets.get(f.id);
-    const where = target ? locationLabel(target, index) : '';
-    const body = html`<span class="chip sev-${f.severity}">${f.severity}</span> <strong>${findingLabel(f.kind)}</strong> <span class="where">${where}</span><span class="msg">${f.message}</span>`;
-    return html`<li id="finding-${f.id}" data-finding="${f.id}" data-kind="${f.kind}" data-severity="${f.severity}">${target ? html`<a class="jump" href="#${target}" data-target="${target}">${body}</a>` : body}</li>`;
-  })}</ol>`;
-}
-
-function locationLabel(id: string, index: DocumentIndex): string {
-  const s = index.sentences.get(id);
-  const p = s?.paragraph ?? index.paragraphs.get(id)?.paragraph;
-  const v = s?.version ?? index.paragraphs.get(id)?.version;
-  if (!p || !v) return id;
-  const number = p.id.slice(p.id.lastIndexOf('.p') + 2);
-  const sentenceNumber = s ? `.${s.sentence.id.slice(s.sentence.id.lastIndexOf('.s') + 2)}` : '';
-  return `${languageShort(v.language)} ¶${number}${sentenceNumber}`;
-}
-
-function renderFacts(doc: Document, index: DocumentIndex): SafeHtml {
-  if (!doc.facts.length) return html`<p class="muted">No facts extracted.</p>`;
-  const groups = new Map<Fact['type'], Fact[]>();
-  for (const f of doc.facts) push(groups, f.type, f);
-  const order: Fact['type'][] = ['event', 'time', 'figure', 'quotation', 'source', 'demand', 'entity'];
-  return join(
-    order
-      .filter((t) => groups.has(t))
-      .map((type) => {
-        const facts = groups.get(type)!;
-        return html`<h3 class="fact-type">${FACT_TYPE_LABELS[type]} <span class="count">${facts.length}</span></h3>
-<ul class="facts">${facts.map((fact) => {
-          const sentences = [...new Set(fact.evidence.map((e) => e.sentence))].filter((id) => index.sentences.has(id));
-          const entityLink = fact.type === 'entity' ? html` <a class="more" href="/entities?q=${encodeURIComponent(fact.name)}">entity page</a>` : '';
-          return html`<li id="fact-${fact.id}" data-fact="${fact.id}" data-type="${fact.type}" data-sentences="${sentences.join(' ')}"><span class="fact-text" dir="auto">${factSummary(fact)}</span>${entityLink}
-<span class="evidence">${sentences.map((id) => html`<a href="#${id}" data-target="${id}">${locationLabel(id, index)}</a> `)}</span>${fact.attributedTo?.name ? html`<span class="attrib">according to ${fact.attributedTo.name}</span>` : ''}</li>`;
-        })}</ul>`;
-      }),
-  );
-}
-
 export function renderDocumentPage(doc: Document, options: DocumentPageOptions = {}): SafeHtml {
   const index = indexDocument(doc);
   const title = documentTitle(doc);
@@ -254,7 +108,8 @@ export function renderDocumentPage(doc: Document, options: DocumentPageOptions =
     const statusLine =
       c.unaligned > 0
         ? html`<p class="status-line"><span class="chip warn">Not aligned</span> The aligner found no links between these versions; they are shown in their own columns.</p>`
-        : html`<p class="status-line" aria-live="polite"><span class="chip aligned">${c.aligned} aligned</span> <span class="chip untranslated">${c.untranslated} untranslated</span> <span class="chip added">${c.added} added</span>${c.cutOff ? html` <span class="chip cut">${c.cutOff} cut off</span>` : ''}</p>
+        : html`<p class="status-line" aria-live="polite"><span class="chip aligned">${c.aligned} aligned</span> <span class="chip untranslated">${c.untranslated} untranslated</span> <span class="chip added">${c.added} added</span>${c.cutOff ? html` <span class="chip cut">${c.cutOff} cut off</span>` : ''}
+<span class="legend" aria-hidden="true"><span class="key-pair">linked sentence</span> <span class="key-f sev-critical">critical</span> <span class="key-f sev-major">major</span> <span class="key-f sev-minor">minor</span> <span class="key-f sev-info">info</span></span></p>
 <div class="overview" aria-hidden="true">${view.rows.map((r) => html`<a class="tick ${r.status}${r.cutOff ? ' cut-off' : ''}" href="#row-${r.index + 1}" tabindex="-1" title="Row ${r.index + 1}: ${STATUS_TEXT[r.status]}${r.cutOff ? ', cut off' : ''}"></a>`)}</div>`;
     summary = statusLine;
     const pairs = doc.alignments.length > 1 || doc.versions.length > 2 ? renderPairChooser(doc, a, b) : html``;

@@ -1,0 +1,153 @@
+/**
+ * Anchors: what a translation keeps verbatim or nearly — numbers in any writing (`findNumbers`), Latin words
+ * (acronyms, names, URLs), question and exclamation marks, quotation marks opening or closing a segment.
+ */
+import { findNumbers } from '../lang/numbers.js';
+
+export interface AnchorWeights {
+  numberMatch: number;
+  numberMismatch: number;
+  punctuationMatch: number;
+  punctuationMismatch: number;
+  latinMatch: number;
+  latinMismatch: number;
+}
+
+/** Flags for punctuation anchors. */
+export const QUESTION = 1;
+export const EXCLAIM = 2;
+export const OPENS_QUOTE = 4; // begins with an opening quotation mark
+export const CLOSES_QUOTE = 8; // ends with a closing quotation mark (before final punctuation)
+
+export interface SentenceAnchors {
+  /** Values of numbers worth matching (not the ubiquitous one and two of "a man", "一個人"). */
+  numbers: number[];
+  /** Lower-cased Latin words that may appear verbatim on the other side: acronyms, names, URLs. */
+  latin: string[];
+  flags: number;
+}
+
+/**
+ * The anchors of one side, packed: segment i's numbers are `numbers[numberStart[i] .. numberStart[i + 1])`, so a
+ * span's numbers are one contiguous run; Latin words are interned to ids (shared by both sides) the same way.
+ */
+export interface PackedAnchors {
+  flags: Uint8Array;
+  numbers: Float64Array;
+  numberStart: Int32Array;
+  latin: Int32Array;
+  latinStart: Int32Array;
+}
+
+export function packAnchors(texts: string[], withNumbers: boolean, latinIds: Map<string, number>): PackedAnchors {
+  const flags = new Uint8Array(texts.length);
+  const numberStart = new Int32Array(texts.length + 1);
+  const latinStart = new Int32Array(texts.length + 1);
+  const numbers: number[] = [];
+  const latin: number[] = [];
+  texts.forEach((text, i) => {
+    const a = anchorsOf(text, withNumbers);
+    flags[i] = a.flags;
+    numbers.push(...a.numbers);
+    for (const w of a.latin) {
+      let id = latinIds.get(w);
+      if (id === undefined) latinIds.set(w, (id = latinIds.size));
+      latin.push(id);
+    }
+    numberStart[i + 1] = numbers.length;
+    latinStart[i + 1] = latin.length;
+  });
+  return { flags, numbers: Float64Array.from(numbers), numberStart, latin: Int32Array.from(latin), latinStart };
+}
+
+const OPEN_QUOTES = '"“「『‘\'«《';
+const CLOSE_QUOTES = '"”」』’\'»》';
+
+export function punctuationFlags(text: string): number {
+  const t = text.trim();
+  let flags = 0;
+  if (/[?？]/.test(t.slice(-3))) flags |= QUESTION;
+  if (/[!！]/.test(t.slice(-3))) flags |= EXCLAIM;
+  if (t && OPEN_QUOTES.includes(t[0]!)) flags |= OPENS_QUOTE;
+  const tail = t.replace(/[.。!！?？,，;；:：…\s]+$/u, '');
+  const last = tail[tail.length - 1];
+  if (last && CLOSE_QUOTES.includes(last) && tail.length > 1) flags |= CLOSES_QUOTE;
+  return flags;
+}
+
+const MAX_ANCHORS = 32;
+
+const URL = /\b(?:https?:\/\/|www\.)[^\s<>"'）)]+/gi;
+
+export function anchorsOf(text: string, withNumbers: boolean): SentenceAnchors {
+  const numbers: number[] = [];
+  // Numbers of a segment over 20,000 characters are not searched: its length anchors it well enough.
+  if (withNumbers && text.length < 20_000) {
+    for (const n of findNumbers(text)) if (Number.isFinite(n.value) && (n.value > 2 || /\d/.test(n.text)) && !n.approximate) numbers.push(n.value);
+  }
+  const latin: string[] = [];
+  for (const url of text.match(URL) ?? []) latin.push(url.toLowerCase().replace(/[.,;:]+$/, ''));
+  // Acronyms and capitalised words; on a Latin-script side this gives names, on a Chinese side every Latin word.
+  for (const word of text.replace(URL, ' ').match(/[A-Za-z][A-Za-z0-9&-]+/g) ?? []) {
+    if (/[A-Z]/.test(word) && word.length >= 2) latin.push(word.toLowerCase());
+  }
+  // A long paragraph could list hundreds: the first few dozen distinct ones are plenty to anchor it.
+  return { numbers: [...new Set(numbers)].slice(0, MAX_ANCHORS), latin: [...new Set(latin)].slice(0, MAX_ANCHORS), flags: punctuationFlags(text) };
+}
+
+/**
+ * Anchor evidence for the bead X[x0, x1) × Y[y0, y1): ? ! and quotation marks that agree or not, numbers found
+ * on both sides or on one only, Latin words of X (acronyms, names, URLs) found verbatim in Y or not.
+ */
+export function anchorScore(ax: PackedAnchors, ay: PackedAnchors, x0: number, x1: number, y0: number, y1: number, p: AnchorWeights): number {
+  let score = 0;
+  let flagsX = (ax.flags[x0]! & OPENS_QUOTE) | (ax.flags[x1 - 1]! & CLOSES_QUOTE);
+  let flagsY = (ay.flags[y0]! & OPENS_QUOTE) | (ay.flags[y1 - 1]! & CLOSES_QUOTE);
+  for (let x = x0; x < x1; x++) flagsX |= ax.flags[x]! & (QUESTION | EXCLAIM);
+  for (let y = y0; y < y1; y++) flagsY |= ay.flags[y]! & (QUESTION | EXCLAIM);
+  if (flagsX | flagsY) {
+    for (let flag = 1; flag <= CLOSES_QUOTE; flag <<= 1) {
+      const fx = (flagsX & flag) !== 0;
+      const fy = (flagsY & flag) !== 0;
+      if (fx && fy) score += p.punctuationMatch;
+      else if (fx !== fy) score -= p.punctuationMismatch;
+    }
+  }
+  // A span's anchors are one contiguous run of the packed arrays; runs are short, so plain loops.
+  const nx0 = ax.numberStart[x0]!;
+  const nx1 = ax.numberStart[x1]!;
+  const ny0 = ay.numberStart[y0]!;
+  const ny1 = ay.numberStart[y1]!;
+  if (nx1 > nx0 || ny1 > ny0) {
+    const { distinctA, distinctB, shared } = compareRuns(ax.numbers, nx0, nx1, ay.numbers, ny0, ny1);
+    score += shared * p.numberMatch - (distinctA + distinctB - 2 * shared) * p.numberMismatch;
+  }
+  const lx0 = ax.latinStart[x0]!;
+  const lx1 = ax.latinStart[x1]!;
+  if (lx1 > lx0) {
+    const { distinctA, shared } = compareRuns(ax.latin, lx0, lx1, ay.latin, ay.latinStart[y0]!, ay.latinStart[y1]!);
+    score += shared * p.latinMatch - (distinctA - shared) * p.latinMismatch;
+  }
+  return score;
+}
+
+/** Distinct values in a[a0, a1), in b[b0, b1), and how many distinct values of a also occur in b. */
+function compareRuns(a: ArrayLike<number>, a0: number, a1: number, b: ArrayLike<number>, b0: number, b1: number): { distinctA: number; distinctB: number; shared: number } {
+  let distinctA = 0;
+  let shared = 0;
+  for (let i = a0; i < a1; i++) {
+    const v = a[i]!;
+    let repeated = false;
+    for (let k = a0; k < i; k++) if (a[k] === v) (repeated = true), (k = i);
+    if (repeated) continue;
+    distinctA++;
+    for (let k = b0; k < b1; k++) if (b[k] === v) (shared++, (k = b1));
+  }
+  let distinctB = 0;
+  for (let i = b0; i < b1; i++) {
+    let repeated = false;
+    for (let k = b0; k < i; k++) if (b[k] === b[i]) (repeated = true), (k = i);
+    if (!repeated) distinctB++;
+  }
+  return { distinctA, distinctB, shared };
+}
