@@ -35,7 +35,8 @@ export interface PackedAnchors {
   flags: Uint8Array;
   numbers: Float64Array;
   numberStart: Int32Array;
-  latin: Int32Array;
+  /** Interned ids, kept as doubles like `numbers` so one comparison routine serves both. */
+  latin: Float64Array;
   latinStart: Int32Array;
 }
 
@@ -57,7 +58,7 @@ export function packAnchors(texts: string[], withNumbers: boolean, latinIds: Map
     numberStart[i + 1] = numbers.length;
     latinStart[i + 1] = latin.length;
   });
-  return { flags, numbers: Float64Array.from(numbers), numberStart, latin: Int32Array.from(latin), latinStart };
+  return { flags, numbers: Float64Array.from(numbers), numberStart, latin: Float64Array.from(latin), latinStart };
 }
 
 const OPEN_QUOTES = '"“「『‘\'«《';
@@ -132,7 +133,7 @@ export function anchorScore(ax: PackedAnchors, ay: PackedAnchors, x0: number, x1
 }
 
 /** Distinct values in a[a0, a1), in b[b0, b1), and how many distinct values of a also occur in b. */
-function compareRuns(a: ArrayLike<number>, a0: number, a1: number, b: ArrayLike<number>, b0: number, b1: number): { distinctA: number; distinctB: number; shared: number } {
+function compareRuns(a: Float64Array, a0: number, a1: number, b: Float64Array, b0: number, b1: number): { distinctA: number; distinctB: number; shared: number } {
   let distinctA = 0;
   let shared = 0;
   for (let i = a0; i < a1; i++) {

@@ -67,7 +67,10 @@ interface GlossIndex {
 }
 
 
-const NO_EVIDENCE: PairEvidence = { levels: new Uint8Array(0), split: 0, names: 0 };
+const NO_LEVELS = new Uint8Array(0);
+/** Evidence objects always built by this one literal, so they share one hidden class (hot loops stay optimised). */
+const evidence = (levels: Uint8Array, split: number, names: number): PairEvidence => ({ levels, split, names });
+const NO_EVIDENCE = evidence(NO_LEVELS, 0, 0);
 
 class Aligner {
   private readonly p: AlignParameters;
@@ -81,7 +84,8 @@ class Aligner {
   private readonly useLength: boolean;
   private readonly useNames: boolean;
   private readonly shapes: [number, number][];
-  private ratio = 1;
+  /** Y length per X length unit (a double from the start: a field that changes representation deoptimises). */
+  private ratio = Number.NaN;
   // Lexical model (Chinese X, English Y).
   private vocabulary?: ChineseVocabulary;
   private stems?: StemSpace;
@@ -268,7 +272,7 @@ class Aligner {
 
   private computePair(x: number, y: number): PairEvidence {
     const names = this.useNames && this.namesY[y]!.length ? countNameMatches(this.namesY[y]!, this.nameKeysX[x]!) : 0;
-    if (!this.lexical) return names ? { ...NO_EVIDENCE, names } : NO_EVIDENCE;
+    if (!this.lexical) return names ? evidence(NO_LEVELS, 0, names) : NO_EVIDENCE;
     const index = this.glossIndex(x);
     const nx = this.tokensX[x]!.length;
     const tokensY = this.tokensY[y]!;
@@ -293,8 +297,8 @@ class Aligner {
         matched = true;
       }
     }
-    if (!matched) return names ? { ...NO_EVIDENCE, names } : NO_EVIDENCE;
-    return { levels: levels.slice(0, size), split: nx, names };
+    if (!matched) return names ? evidence(NO_LEVELS, 0, names) : NO_EVIDENCE;
+    return evidence(levels.slice(0, size), nx, names);
   }
 
 
@@ -384,21 +388,20 @@ class Aligner {
     for (let x = 0; x <= this.n; x++) offsets[x + 1] = offsets[x]! + (hi[x]! - lo[x]! + 1);
     const score = new Float64Array(offsets[this.n + 1]!);
     const back = new Uint8Array(offsets[this.n + 1]!); // 1 diagonal, 2 up (skip x), 3 left (skip y)
-    const at = (x: number, y: number) => (y < lo[x]! || y > hi[x]! ? -1 : offsets[x]! + y - lo[x]!);
     for (let x = 0; x <= this.n; x++) {
       for (let y = lo[x]!; y <= hi[x]!; y++) {
         const cell = offsets[x]! + y - lo[x]!;
         let best = x === 0 && y === 0 ? 0 : -Infinity;
         let move = 0;
         if (x > 0 && y > 0) {
-          const prev = at(x - 1, y - 1);
+          const prev = cellAt(lo, hi, offsets, x - 1, y - 1);
           if (prev >= 0 && score[prev]! > -Infinity) {
             const s = score[prev]! + Math.max(0, this.pairSimilarity(x - 1, y - 1));
             if (s > best) (best = s), (move = 1);
           }
         }
         if (x > 0) {
-          const prev = at(x - 1, y);
+          const prev = cellAt(lo, hi, offsets, x - 1, y);
           if (prev >= 0 && score[prev]! > best) (best = score[prev]!), (move = 2);
         }
         if (y > 0) {
@@ -410,12 +413,19 @@ class Aligner {
       }
       this.releaseRowsBefore(x - 1);
     }
+    this.pairCache.clear();
+    return this.coarseLinks(corridor, offsets, back);
+  }
+
+  /** Reads the 1-1 links back from the coarse table, noting whether the path ran along the band's edge. */
+  private coarseLinks(corridor: Corridor, offsets: Int32Array, back: Uint8Array): { path: [number, number][]; touchesEdge: boolean } {
+    const { lo, hi } = corridor;
     const path: [number, number][] = [];
     let touchesEdge = false;
     let x = this.n;
     let y = this.m;
     while (x > 0 || y > 0) {
-      const move = back[at(x, y)]!;
+      const move = back[cellAt(lo, hi, offsets, x, y)]!;
       if ((y === lo[x] && lo[x]! > 0) || (y === hi[x] && hi[x]! < this.m)) touchesEdge = true;
       if (move === 1) {
         x--;
@@ -425,7 +435,6 @@ class Aligner {
       else if (move === 3) y--;
       else break;
     }
-    this.pairCache.clear();
     return { path: path.reverse(), touchesEdge };
   }
 
@@ -441,7 +450,6 @@ class Aligner {
     const backShape = new Int16Array(size).fill(-1); // index into shapes; -2 skip x; -3 skip y
     const beadScore = new Float32Array(size);
     const beadSimilarity = new Float32Array(size);
-    const at = (x: number, y: number) => (y < lo[x]! || y > hi[x]! ? -1 : offsets[x]! + y - lo[x]!);
     const maxK = Math.max(...this.shapes.map((s) => s[0]));
     const maxL = Math.max(...this.shapes.map((s) => s[1]));
     const allowed = new Uint8Array(100 * (maxK + 1));
@@ -463,11 +471,11 @@ class Aligner {
         let bestSim = 0;
         // Skips.
         if (x > 0) {
-          const prev = at(x - 1, y);
+          const prev = cellAt(lo, hi, offsets, x - 1, y);
           if (prev >= 0 && score[prev]! - p.skipPenalty > best) (best = score[prev]! - p.skipPenalty), (bestShape = -2), (bestBead = -p.skipPenalty), (bestSim = 0);
         }
         if (y > 0) {
-          const prev = at(x, y - 1);
+          const prev = cellAt(lo, hi, offsets, x, y - 1);
           if (prev >= 0 && score[prev]! - p.skipPenalty > best) (best = score[prev]! - p.skipPenalty), (bestShape = -3), (bestBead = -p.skipPenalty), (bestSim = 0);
         }
         for (let k = 1; k <= maxK && k <= x; k++) {
@@ -523,7 +531,7 @@ class Aligner {
               }
             }
             if (!allowed[k * 100 + l]) continue;
-            const prev = at(x0, yy);
+            const prev = cellAt(lo, hi, offsets, x0, yy);
             if (prev < 0 || score[prev]! === -Infinity) continue;
             const sim = lexical ? this.similarity(coveredX, totalX, coveredY, totalY) : 0;
             let bead = (k + l) * p.lexicalWeight * sim + this.lengthScore(lx, ly) + this.anchorScore(x0, x, yy, y, names);
@@ -544,12 +552,18 @@ class Aligner {
       if (x > maxK + 1) this.releaseRowsBefore(x - maxK - 1);
     }
     this.pairCache.clear();
-    if (score[at(n, this.m)]! === -Infinity) throw new ConcordError('alignment failed: no path through the search corridor');
+    if (score[cellAt(lo, hi, offsets, n, this.m)]! === -Infinity) throw new ConcordError('alignment failed: no path through the search corridor');
+    return this.fineBeads(corridor, offsets, backShape, beadScore, beadSimilarity);
+  }
+
+  /** Reads the beads back from the filled table (a function of its own, so the table loop stays optimised). */
+  private fineBeads(corridor: Corridor, offsets: Int32Array, backShape: Int16Array, beadScore: Float32Array, beadSimilarity: Float32Array): Bead[] {
+    const { lo, hi } = corridor;
     const beads: Bead[] = [];
-    let x = n;
+    let x = this.n;
     let y = this.m;
     while (x > 0 || y > 0) {
-      const cell = at(x, y);
+      const cell = cellAt(lo, hi, offsets, x, y);
       const shape = backShape[cell]!;
       if (shape === -2) {
         beads.push({ a: [x - 1], b: [], confidence: this.skipConfidence(x - 1, y, true) });
@@ -590,6 +604,11 @@ class Aligner {
     return round3(1 - Math.min(1, Math.max(0, best)));
   }
 
+}
+
+/** Index of cell (x, y) in a corridor's flat arrays, or -1 outside it. */
+function cellAt(lo: Int32Array, hi: Int32Array, offsets: Int32Array, x: number, y: number): number {
+  return y < lo[x]! || y > hi[x]! ? -1 : offsets[x]! + y - lo[x]!;
 }
 
 function push(map: Map<number, number[]>, key: number, value: number): void {

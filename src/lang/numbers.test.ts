@@ -67,3 +67,28 @@ test('offsets point at the number in the given text', () => {
   const s = 'killed over 150,000 people';
   for (const m of findNumbers(s)) assert.equal(s.slice(m.start, m.end), m.text);
 });
+
+test('runs of number words split where one number ends: "five and six", "second one", "a six million"', () => {
+  assert.deepEqual(values('five and six'), [[5, 'cardinal'], [6, 'cardinal']]);
+  assert.deepEqual(values('the second one'), []);
+  assert.deepEqual(values('a six million budget'), [[6e6, 'cardinal']]);
+  assert.deepEqual(values('two hundred and fifty'), [[250, 'cardinal']]);
+});
+
+test('Chinese approximations and stacked units: 两三, 十四五, 4.244亿, 1.77万亿, 2万4801', () => {
+  const [pair] = findNumbers('两三个人');
+  assert.equal(pair?.value, 2);
+  assert.equal(pair?.approximate, true);
+  assert.equal(findNumbers('十四五岁')[0]?.value, 14);
+  assert.deepEqual(values('4.244亿元'), [[424400000, 'cardinal']]);
+  assert.deepEqual(values('1.77万亿'), [[1.77e12, 'cardinal']]);
+  assert.deepEqual(values('2万4801人'), [[24801, 'cardinal']]);
+});
+
+test('common characters that double as financial numerals are not numbers: 隊伍, 大陸, 參加', () => {
+  assert.deepEqual(values('隊伍在大陸參加比賽'), []);
+});
+
+test('digits glued to letters are still numbers: Windows11', () => {
+  assert.deepEqual(values('Windows11'), [[11, 'cardinal']]);
+});

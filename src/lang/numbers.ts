@@ -23,17 +23,21 @@ export interface NumberMention {
 
 // ───────────── Chinese numerals ─────────────
 
+// The "financial" capitals 伍 陸 參 拾 … are left out: as ordinary characters (隊伍, 大陸, 參加, 收拾) they are far
+// more common in statements than as numerals.
 const ZH_DIGITS: Record<string, number> = {
-  零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 貳: 2, 贰: 2, 兩: 2, 两: 2, 三: 3, 參: 3, 叁: 3, 四: 4, 肆: 4,
-  五: 5, 伍: 5, 六: 6, 陸: 6, 陆: 6, 七: 7, 柒: 7, 八: 8, 捌: 8, 九: 9, 玖: 9,
+  零: 0, 〇: 0, 一: 1, 壹: 1, 二: 2, 貳: 2, 贰: 2, 兩: 2, 两: 2, 三: 3, 四: 4,
+  五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 };
-const ZH_SMALL_UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
+const ZH_SMALL_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 const ZH_BIG_UNITS: Record<string, number> = { 萬: 1e4, 万: 1e4, 億: 1e8, 亿: 1e8, 兆: 1e12 };
 const ZH_NUMERAL_CHARS = Object.keys(ZH_DIGITS).join('') + Object.keys(ZH_SMALL_UNITS).join('') + Object.keys(ZH_BIG_UNITS).join('');
 
 /** Value of a run of Chinese numerals (十五萬 → 150000, 一九四九 → 1949, 三十 → 30); NaN when malformed. */
 export function parseChineseNumeral(s: string): number {
   if (!s) return NaN;
+  const approx = approximatePair(s);
+  if (approx) return approx.value;
   // Digit-by-digit writing (一九四九): no unit characters at all.
   if ([...s].every((c) => c in ZH_DIGITS) && s.length > 1) return Number([...s].map((c) => ZH_DIGITS[c]).join(''));
   let total = 0; // completed big-unit sections
@@ -55,6 +59,23 @@ export function parseChineseNumeral(s: string): number {
     } else return NaN;
   }
   return total + section + (digit < 0 ? 0 : digit);
+}
+
+/** 两三 "two or three", 十四五 "fourteen or fifteen": two consecutive digits at the end of a run. */
+function approximatePair(s: string): { value: number } | undefined {
+  const m = /^(.*?)([一二兩两三四五六七八九])([二三四五六七八九])$/.exec(s);
+  if (!m) return undefined;
+  const first = ZH_DIGITS[m[2]!]!;
+  const second = ZH_DIGITS[m[3]!]!;
+  if (second !== first + 1 || (m[1] && !/[十百千萬万億亿]$/.test(m[1]))) return undefined;
+  if (!m[1]) return { value: first };
+  const head = parseChineseNumeral(m[1] + m[2]);
+  return Number.isFinite(head) ? { value: head } : undefined;
+}
+
+/** True when a Chinese numeral run is an approximation ("两三", "十四五"). */
+function isApproximateChinese(s: string): boolean {
+  return approximatePair(s) !== undefined;
 }
 
 // ───────────── English number words ─────────────
@@ -175,9 +196,9 @@ function isYear(m: NumberMention, text: string): boolean {
 }
 
 const DIGIT_NUMBER =
-  /(?<![\d.,A-Za-z])(?:\d{1,3}(?:(?:,\d{3})+|(?:[ \u00a0\u202f\u2009]\d{3})+|(?:\.\d{3}){2,})(?![\d])|\d+(?:[.,]\d+)?)(?:\s*(%|％|percent\b|per cent\b|st\b|nd\b|rd\b|th\b))?/gu;
+  /(?<![\d.,])(?:\d{1,3}(?:(?:,\d{3})+|(?:[ \u00a0\u202f\u2009]\d{3})+|(?:\.\d{3}){2,})(?![\d])|\d+(?:[.,]\d+)?)(?:\s*(%|％|percent\b|per cent\b|st\b|nd\b|rd\b|th\b))?/gu;
 const EN_SCALE_AFTER = /^\s*(hundred|thousand|million|billion|trillion)\b/i;
-const ZH_UNIT_AFTER = /^(?:([十百千])?([萬万億亿]))/;
+const ZH_UNIT_AFTER = /^([十百千])?([萬万億亿]+)(\d{1,4}(?![\d.,]))?/;
 
 function findDigitNumbers(text: string, out: Raw[]): void {
   // Full-width digits read as ASCII; same length, so offsets hold.
@@ -186,7 +207,9 @@ function findDigitNumbers(text: string, out: Raw[]): void {
     const start = m.index!;
     let end = start + m[0].length;
     const body = m[0].replace(/\s*(%|％|percent|per cent|st|nd|rd|th)$/i, '');
-    let value = parseDigits(body);
+    const scaled = EN_SCALE_AFTER.test(t.slice(end)) || ZH_UNIT_AFTER.test(t.slice(end));
+    // Before a scale word the dot is a decimal point: 4.244亿, 1.500 million.
+    let value = scaled && /^\d+\.\d+$/.test(body) ? Number(body) : parseDigits(body);
     if (!Number.isFinite(value)) continue;
     let kind: NumberKind = 'cardinal';
     const suffix = m[1]?.toLowerCase();
@@ -199,7 +222,10 @@ function findDigitNumbers(text: string, out: Raw[]): void {
         value *= EN_SCALES[scale[1]!.toLowerCase()]!;
         end += scale[0].length;
       } else if (zh) {
-        value *= (zh[1] ? ZH_SMALL_UNITS[zh[1]]! : 1) * ZH_BIG_UNITS[zh[2]!]!;
+        const bigUnit = [...zh[2]!].reduce((product, c) => product * ZH_BIG_UNITS[c]!, 1);
+        value *= (zh[1] ? ZH_SMALL_UNITS[zh[1]]! : 1) * bigUnit;
+        // 2万4801: the digits after the unit fill in its lower places.
+        if (zh[3]) value += Number(zh[3]);
         end += zh[0].length;
       } else if (/^(?:週年|周年)/.test(t.slice(end))) kind = 'ordinal';
       if (start > 0 && t[start - 1] === '第') kind = 'ordinal';
@@ -258,7 +284,9 @@ function findChineseNumbers(text: string, out: Raw[]): void {
       continue;
     }
     const kind: NumberKind = ordinalPrefix || /^(?:週年|周年)/.test(text.slice(start + run.length)) ? 'ordinal' : 'cardinal';
-    out.push({ start, end: start + run.length, value, kind });
+    const raw: Raw = { start, end: start + run.length, value, kind };
+    if (isApproximateChinese(run)) raw.approximate = true;
+    out.push(raw);
   }
 }
 
@@ -270,15 +298,7 @@ const VAGUE_RUN = /\b(?:(tens|hundreds)\s+of\s+(thousands|millions)|dozens|score
 
 function findEnglishWords(text: string, out: Raw[]): void {
   for (const m of text.matchAll(EN_WORD_RUN)) {
-    const words = m[0].split(/[\s-]+/).filter(Boolean);
-    const lower = words.map((w) => w.toLowerCase());
-    // "a"/"an" only count in front of a scale word ("a million"); "one" alone is too often a pronoun.
-    if ((lower[0] === 'a' || lower[0] === 'an') && !(lower[1]! in EN_SCALES)) continue;
-    if (lower.length === 1 && (lower[0] === 'one' || lower[0] === 'second' || lower[0] === 'a' || lower[0] === 'an')) continue;
-    if (lower.length === 1 && lower[0]! in EN_SCALES) continue; // bare "hundred"/"million" without a count
-    const parsed = parseEnglishNumber(words);
-    if (!parsed) continue;
-    out.push({ start: m.index!, end: m.index! + m[0].length, value: parsed.value, kind: parsed.ordinal ? 'ordinal' : 'cardinal' });
+    for (const part of splitNumberRun(m[0], m.index!)) addEnglishNumber(part.text, part.start, out);
   }
   for (const m of text.matchAll(VAGUE_RUN)) {
     const lower = m[0].toLowerCase();
@@ -287,6 +307,48 @@ function findEnglishWords(text: string, out: Raw[]): void {
     else value = VAGUE_EN[lower]!;
     out.push({ start: m.index!, end: m.index! + m[0].length, value, kind: 'cardinal', approximate: true });
   }
+}
+
+/**
+ * Cuts a run of number words where one number ends and the next begins: "five and six" (and joins only after
+ * a scale word: "one hundred and five"), "second one" (an ordinal ends its number), "a six million" (an article
+ * before a non-scale word is not part of it).
+ */
+function splitNumberRun(run: string, offset: number): { text: string; start: number }[] {
+  const tokens = [...run.matchAll(/[A-Za-z]+/g)].map((t) => ({ word: t[0].toLowerCase(), start: offset + t.index!, end: offset + t.index! + t[0].length }));
+  const parts: { text: string; start: number }[] = [];
+  let current: typeof tokens = [];
+  const flush = () => {
+    while (current.length && current[current.length - 1]!.word === 'and') current.pop();
+    if (current.length) parts.push({ text: run.slice(current[0]!.start - offset, current[current.length - 1]!.end - offset), start: current[0]!.start });
+    current = [];
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const previous = current[current.length - 1];
+    if (token.word === 'and' && !(previous && previous.word in EN_SCALES)) {
+      flush();
+      continue;
+    }
+    if ((token.word === 'a' || token.word === 'an') && current.length) flush();
+    if (previous && (previous.word === 'a' || previous.word === 'an') && !(token.word in EN_SCALES)) current = [];
+    if (previous && previous.word in EN_ORDINALS && !(token.word in EN_SCALES)) flush();
+    current.push(token);
+  }
+  flush();
+  return parts;
+}
+
+function addEnglishNumber(phrase: string, start: number, out: Raw[]): void {
+  const words = phrase.split(/[\s-]+/).filter(Boolean);
+  const lower = words.map((w) => w.toLowerCase());
+  // "a"/"an" only count in front of a scale word ("a million"); "one" alone is too often a pronoun.
+  if ((lower[0] === 'a' || lower[0] === 'an') && !(lower[1]! in EN_SCALES)) return;
+  if (lower.length === 1 && ['one', 'second', 'a', 'an'].includes(lower[0]!)) return;
+  if (lower.length === 1 && lower[0]! in EN_SCALES) return; // bare "hundred"/"million" without a count
+  const parsed = parseEnglishNumber(words);
+  if (!parsed) return;
+  out.push({ start, end: start + phrase.length, value: parsed.value, kind: parsed.ordinal ? 'ordinal' : 'cardinal' });
 }
 
 function round(v: number): number {

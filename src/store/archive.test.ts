@@ -163,7 +163,9 @@ for (const backend of await testBackends()) {
       assert.ok(turkistan);
       assert.equal(turkistan.documents, 2);
       assert.deepEqual(new Set(turkistan.aliases.map((a) => a.text)), new Set(['East Turkistan', '東突厥斯坦', '东突厥斯坦', 'East Turkestan']));
-      assert.deepEqual(turkistan.mentions.map((m) => m.origin).sort(), ['/corpus/etge/a.txt', 'https://example.org/news/b.html']);
+      assert.deepEqual(turkistan.mentions.map((m) => m.origin).sort(), ['/corpus/etge/a.txt', '/corpus/etge/a.txt', 'https://example.org/news/b.html']);
+      // Every sentence that names it, in each language version, with its text.
+      assert.ok(turkistan.mentions.some((m) => m.sentence === 'v2.p1.s2' && m.quote === '1949年10月12日，軍隊入侵東突厥斯坦，殺害十五萬人。'));
     });
 
     test('a changed file from the same source is a new revision; history keeps the old one; the index shows the new', async () => {

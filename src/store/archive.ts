@@ -231,6 +231,8 @@ export interface EntityOptions {
   query?: string;
   kind?: EntityKind;
   limit?: number;
+  /** Mentions listed per entity (default 100); `mentionCount` always gives the total. */
+  mentions?: number;
 }
 
 export interface EntityMention extends Citation {
@@ -245,7 +247,10 @@ export interface EntityEntry {
   kind: EntityKind;
   /** Every spelling in every script, with the language it is written in. */
   aliases: Alias[];
+  /** Where it is named: documents with the most mentions first, then document order (at most `options.mentions`). */
   mentions: EntityMention[];
+  /** All mentions, including those not listed. */
+  mentionCount: number;
   documents: number;
 }
 

@@ -179,7 +179,7 @@ describe('concord search, timeline, entities', () => {
   test('entities lists aliases in both scripts and where each is mentioned', () => {
     const r = concord(['entities', 'East Turkestan', '--db', db]);
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /\(place\) — 2 documents, 2 mentions/);
+    assert.match(r.stdout, /\(place\) — 2 documents, 3 mentions/);
     assert.match(r.stdout, /東突厥斯坦 \[zh-Hant\]/);
     assert.match(r.stdout, /东突厥斯坦 \[zh-Hans\]/);
   });

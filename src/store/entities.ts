@@ -56,15 +56,29 @@ export function buildEntities(facts: StoredFact[], options: EntityOptions = {}):
     }
     if (query && !aliases.some((a) => foldName(a.text).includes(query))) continue;
     const name = mostCommon(members.map((m) => m.fact.name));
-    const mentions: EntityMention[] = members.flatMap((m) =>
+    // The first mention of each fact carries its quote from the query; the others get theirs in `fillQuotes`.
+    const all: EntityMention[] = members.flatMap((m) =>
       m.mentions?.length
-        ? m.mentions.map((x) => ({ ...citation(m), version: x.version, sentence: x.sentence, quote: x.quote, name: m.fact.name }))
+        ? m.mentions.map((x) => ({ ...citation(m), version: x.version, sentence: x.sentence, quote: x.sentence === m.sentence ? m.quote : (x.quote ?? ''), name: m.fact.name }))
         : [{ ...citation(m), name: m.fact.name }],
     );
-    out.push({ key: foldName(name), name, kind, aliases, mentions, documents: new Set(members.map((m) => m.documentId)).size });
+    // List one mention per document first, so a long list still shows every document.
+    const seenDocs = new Set<string>();
+    const firsts = all.filter((m) => !seenDocs.has(m.documentId) && seenDocs.add(m.documentId));
+    const rest = all.filter((m) => !firsts.includes(m));
+    const mentions = [...firsts, ...rest].slice(0, options.mentions ?? 100);
+    out.push({ key: foldName(name), name, kind, aliases, mentions, mentionCount: all.length, documents: seenDocs.size });
   }
-  out.sort((a, b) => b.documents - a.documents || b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
+  out.sort((a, b) => b.documents - a.documents || b.mentionCount - a.mentionCount || a.name.localeCompare(b.name));
   return out.slice(0, options.limit ?? 1000);
+}
+
+/** Reads the sentence text of listed mentions that do not have it yet, in one lookup. */
+export async function fillQuotes(entries: EntityEntry[], lookup: (pairs: { documentId: string; sentence: string }[]) => Promise<{ documentId: string; sentence: string; text: string }[]>): Promise<void> {
+  const missing = entries.flatMap((e) => e.mentions.filter((m) => !m.quote && m.sentence));
+  if (!missing.length) return;
+  const texts = new Map((await lookup(missing.map((m) => ({ documentId: m.documentId, sentence: m.sentence })))).map((r) => [`${r.documentId}|${r.sentence}`, r.text]));
+  for (const m of missing) m.quote = texts.get(`${m.documentId}|${m.sentence}`) ?? '';
 }
 
 function mostCommon(values: string[]): string {

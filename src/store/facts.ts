@@ -10,9 +10,10 @@ export interface StoredFact {
   version?: string;
   sentence?: string;
   language?: string;
+  /** The text of `sentence`. */
   quote: string;
   /** Every sentence stating it (entity mentions); absent for rows stored before migration 2. */
-  mentions?: { version: string; sentence: string; language: string; quote: string }[];
+  mentions?: { version: string; sentence: string; language: string; quote?: string }[];
   fact: Fact;
 }
 

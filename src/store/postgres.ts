@@ -13,7 +13,7 @@ import { tsvectorLiteral } from './tokens.js';
 import { parseQuery, toTsquery } from './query.js';
 import { boundFrom } from './timex.js';
 import { buildTimeline } from './timeline.js';
-import { buildEntities } from './entities.js';
+import { buildEntities, fillQuotes } from './entities.js';
 import { finishSearch, RANK_WINDOW, type AlignedLinkRow, type Candidate, type HitSentence } from './search.js';
 import type { StoredFact } from './facts.js';
 
@@ -109,6 +109,10 @@ const MIGRATIONS: { name: string; sql: string }[] = [
   {
     name: 'every sentence stating a fact (entity mentions)',
     sql: `ALTER TABLE facts ADD COLUMN mentions TEXT`,
+  },
+  {
+    name: 'fact quotes come from the sentences table',
+    sql: `ALTER TABLE facts DROP COLUMN quote`,
   },
 ];
 
@@ -317,9 +321,9 @@ export class PostgresArchive implements Archive {
     const f = rows.facts;
     if (f.length)
       await client.query(
-        `INSERT INTO facts (doc, fact, type, value, start, "end", version, sentence, language, quote, json, mentions)
-         SELECT $1, fa, ty, va, st, en, ve, se, la, qu, js, me FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
-           WITH ORDINALITY AS x(fa, ty, va, st, en, ve, se, la, qu, js, me, n) ORDER BY n`,
+        `INSERT INTO facts (doc, fact, type, value, start, "end", version, sentence, language, json, mentions)
+         SELECT $1, fa, ty, va, st, en, ve, se, la, js, me FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[])
+           WITH ORDINALITY AS x(fa, ty, va, st, en, ve, se, la, js, me, n) ORDER BY n`,
         [
           seq,
           f.map((r) => r.fact),
@@ -330,7 +334,6 @@ export class PostgresArchive implements Archive {
           f.map((r) => r.version ?? null),
           f.map((r) => r.sentence ?? null),
           f.map((r) => r.language ?? null),
-          f.map((r) => r.quote),
           f.map((r) => r.json),
           f.map((r) => r.mentions),
         ],
@@ -457,8 +460,9 @@ export class PostgresArchive implements Archive {
     if (source) where.push(sourceSql(source, p));
     const rows = (
       await this.pool.query(
-        `SELECT d.id AS "documentId", d.origin, d.source, d.title, f.version, f.sentence, f.language, f.quote, f.mentions, f.json
-         FROM facts f JOIN documents d ON d.seq = f.doc WHERE ${where.join(' AND ')} ORDER BY d.seq, f.id`,
+        `SELECT d.id AS "documentId", d.origin, d.source, d.title, f.version, f.sentence, f.language, COALESCE(s.text, '') AS quote, f.mentions, f.json
+         FROM facts f JOIN documents d ON d.seq = f.doc LEFT JOIN sentences s ON s.doc = f.doc AND s.sentence = f.sentence
+         WHERE ${where.join(' AND ')} ORDER BY d.seq, f.id`,
         p.values,
       )
     ).rows;
@@ -478,7 +482,17 @@ export class PostgresArchive implements Archive {
   }
 
   async entities(options: EntityOptions = {}): Promise<EntityEntry[]> {
-    return buildEntities(await this.storedFacts(['entity'], undefined), options);
+    const entries = buildEntities(await this.storedFacts(['entity'], undefined), options);
+    await fillQuotes(entries, async (pairs) =>
+      (
+        await this.pool.query(
+          `SELECT d.id AS "documentId", s.sentence, s.text FROM unnest($1::text[], $2::text[]) AS want(id, sentence)
+           JOIN documents d ON d.id = want.id JOIN sentences s ON s.doc = d.seq AND s.sentence = want.sentence`,
+          [pairs.map((x) => x.documentId), pairs.map((x) => x.sentence)],
+        )
+      ).rows,
+    );
+    return entries;
   }
 
   async stats(): Promise<ArchiveStats> {

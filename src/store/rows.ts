@@ -39,9 +39,7 @@ export interface FactRow {
   sentence?: string;
   /** Language of the first sentence that states it. */
   language?: string;
-  /** The first sentence that states it. */
-  quote: string;
-  /** Every sentence that states it (JSON of `{ version, sentence, language, quote }[]`). */
+  /** Every sentence that states it (JSON of `{ version, sentence, language }[]`; texts are read from `sentences`). */
   mentions: string;
   json: string;
 }
@@ -119,7 +117,6 @@ export function documentRows(doc: Document, key: string): DocumentRows {
 function factRow(fact: Fact, sentenceText: Map<string, { version: string; language: string; text: string }>): FactRow {
   const first = fact.evidence[0];
   const said = first ? sentenceText.get(first.sentence) : undefined;
-  const quote = said?.text ?? '';
   const value = fact.type === 'event' ? fact.when : fact.type === 'time' ? fact.value : undefined;
   const range = fact.type === 'time' && fact.interval ? { start: timexRange(fact.interval.start)?.start, end: timexRange(fact.interval.end)?.end } : timexRange(value);
   const seen = new Set<string>();
@@ -127,9 +124,9 @@ function factRow(fact: Fact, sentenceText: Map<string, { version: string; langua
     const s = sentenceText.get(e.sentence);
     if (!s || seen.has(e.sentence)) return [];
     seen.add(e.sentence);
-    return [{ version: s.version, sentence: e.sentence, language: s.language, quote: s.text }];
+    return [{ version: s.version, sentence: e.sentence, language: s.language }];
   });
-  return { fact: fact.id, type: fact.type, value, start: range?.start, end: range?.end, version: first?.version, sentence: first?.sentence, language: said?.language, quote, mentions: JSON.stringify(mentions), json: JSON.stringify(fact) };
+  return { fact: fact.id, type: fact.type, value, start: range?.start, end: range?.end, version: first?.version, sentence: first?.sentence, language: said?.language, mentions: JSON.stringify(mentions), json: JSON.stringify(fact) };
 }
 
 /** A title for documents without one: the first paragraph, cut at a sentence or 100 characters. */

@@ -14,7 +14,7 @@ import { termsText } from './tokens.js';
 import { parseQuery, toFts5 } from './query.js';
 import { boundFrom } from './timex.js';
 import { buildTimeline } from './timeline.js';
-import { buildEntities } from './entities.js';
+import { buildEntities, fillQuotes } from './entities.js';
 import { finishSearch, RANK_WINDOW, type Candidate, type HitSentence, type AlignedLinkRow } from './search.js';
 import type { StoredFact } from './facts.js';
 
@@ -95,6 +95,11 @@ const MIGRATIONS: { name: string; sql: string }[] = [
   {
     name: 'every sentence stating a fact (entity mentions)',
     sql: `ALTER TABLE facts ADD COLUMN mentions TEXT`,
+  },
+  {
+    // Quotes were copies of sentence text (a third of an archive with facts): read them from sentences instead.
+    name: 'fact quotes come from the sentences table',
+    sql: `ALTER TABLE facts DROP COLUMN quote`,
   },
 ];
 
@@ -243,8 +248,8 @@ class SqliteArchive implements Archive {
       }
       const insertLink = this.sql('INSERT INTO links (doc, link, level, side, version, unit, confidence) VALUES (?,?,?,?,?,?,?)');
       for (const l of rows.links) insertLink.run(seq, l.link, l.level, l.side, l.version, l.unit, l.confidence);
-      const insertFact = this.sql('INSERT INTO facts (doc, fact, type, value, start, "end", version, sentence, language, quote, mentions, json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)');
-      for (const f of rows.facts) insertFact.run(seq, f.fact, f.type, f.value ?? null, f.start ?? null, f.end ?? null, f.version ?? null, f.sentence ?? null, f.language ?? null, f.quote, f.mentions, f.json);
+      const insertFact = this.sql('INSERT INTO facts (doc, fact, type, value, start, "end", version, sentence, language, mentions, json) VALUES (?,?,?,?,?,?,?,?,?,?,?)');
+      for (const f of rows.facts) insertFact.run(seq, f.fact, f.type, f.value ?? null, f.start ?? null, f.end ?? null, f.version ?? null, f.sentence ?? null, f.language ?? null, f.mentions, f.json);
       return { status: existing ? 'revised' : 'added', id, revision };
     });
     return write.immediate();
@@ -360,8 +365,9 @@ class SqliteArchive implements Archive {
   private storedFacts(types: string[], where: string, params: Record<string, unknown>): StoredFact[] {
     const rows = this.db
       .prepare(
-        `SELECT d.id AS documentId, d.origin, d.source, d.title, f.version, f.sentence, f.language, f.quote, f.mentions, f.json
-         FROM facts f JOIN documents d ON d.seq = f.doc WHERE f.type IN (${types.map((t) => `'${t}'`).join(',')}) ${where} ORDER BY d.seq, f.rowid`,
+        `SELECT d.id AS documentId, d.origin, d.source, d.title, f.version, f.sentence, f.language, COALESCE(s.text, '') AS quote, f.mentions, f.json
+         FROM facts f JOIN documents d ON d.seq = f.doc LEFT JOIN sentences s ON s.doc = f.doc AND s.sentence = f.sentence
+         WHERE f.type IN (${types.map((t) => `'${t}'`).join(',')}) ${where} ORDER BY d.seq, f.rowid`,
       )
       .all(params) as (Omit<StoredFact, 'fact' | 'mentions'> & { json: string; title: string | null; mentions: string | null })[];
     return rows.map(({ json, title, mentions, ...r }) => ({ ...r, title: title ?? undefined, mentions: mentions ? JSON.parse(mentions) : undefined, fact: JSON.parse(json) }));
@@ -374,7 +380,14 @@ class SqliteArchive implements Archive {
   }
 
   async entities(options: EntityOptions = {}): Promise<EntityEntry[]> {
-    return buildEntities(this.storedFacts(['entity'], '', {}), options);
+    const entries = buildEntities(this.storedFacts(['entity'], '', {}), options);
+    await fillQuotes(entries, async (pairs) =>
+      this.sql(
+        `SELECT d.id AS documentId, s.sentence, s.text FROM json_each(?) AS want JOIN documents d ON d.id = json_extract(want.value, '$.documentId')
+         JOIN sentences s ON s.doc = d.seq AND s.sentence = json_extract(want.value, '$.sentence')`,
+      ).all(JSON.stringify(pairs)) as { documentId: string; sentence: string; text: string }[],
+    );
+    return entries;
   }
 
   async stats(): Promise<ArchiveStats> {
