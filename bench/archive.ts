@@ -13,11 +13,14 @@
  * cross-language with aligned sentences). Then the full pipeline: `concord add` throughput with 1 and 2
  * worker threads (SQLite), and `concord worker` throughput with 1 and 2 worker processes (PostgreSQL queue).
  *
- * Usage: npm run bench:archive [-- --full] [-- --no-pg] [-- --sizes 10000,50000  (only these sizes)] [-- --keep DIR  (keep the SQLite files)] [-- --search FILE  (search figures only)]
+ * Then timeline() and entities() over 10k dated facts (analysed variants of the reference with shifted dates/figures).
+ *
+ * Usage: npm run bench:archive [-- --timeline  (timeline/entities only)] [-- --full] [-- --no-pg] [-- --sizes 10000,50000  (only these sizes)] [-- --keep DIR  (keep the SQLite files)] [-- --search FILE  (search figures only)]
  * Targets: 10k documents ingested in ≤ 60 s on 2 cores; search p95 ≤ 50 ms at 1M sentences on SQLite.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -300,7 +303,83 @@ async function pipelineThroughput(seeds: Seed[]) {
   }
 }
 
+// ───────────────────────────── timeline and entities ─────────────────────────────
+
+/**
+ * Variant k of the analysed reference statement, facts included: every date moved by k mod 60 years (and,
+ * for odd k, by a month), every fourth variant keeps the original dates with its figures changed (so the
+ * timeline has events told by many sources, and disagreements), entity facts as analysed.
+ */
+function factVariant(doc: Document, k: number): Document {
+  const shiftYears = k % 4 === 0 ? 0 : k % 60;
+  const shiftMonth = k % 4 !== 0 && k % 2 === 1;
+  const moveDate = (v: string) =>
+    v.replace(/(^|\/)(\d{4})(-(\d{2}))?/g, (_, lead: string, year: string, __: string, month: string | undefined) => {
+      const y = Number(year) + shiftYears;
+      const m = month && shiftMonth ? ((Number(month) % 12) + 1).toString().padStart(2, '0') : month;
+      return `${lead}${y}${m ? `-${m}` : ''}`;
+    });
+  const copy = JSON.parse(JSON.stringify(doc)) as Document;
+  for (const fact of copy.facts) {
+    if (fact.type === 'time') {
+      if (/^\d{4}/.test(fact.value)) fact.value = moveDate(fact.value);
+      if (fact.interval) fact.interval = { start: moveDate(fact.interval.start), end: moveDate(fact.interval.end) };
+    } else if (fact.type === 'event' && fact.when) fact.when = moveDate(fact.when);
+    else if (fact.type === 'figure' && k % 4 === 0 && k > 0) fact.value += (k / 4) * 1000;
+  }
+  const sha = createHash('sha256').update(`timeline-variant-${k}`).digest('hex');
+  copy.id = sha.slice(0, 16);
+  copy.provenance = { ...copy.provenance, origin: `https://bench.example/timeline/${k}`, sha256: sha };
+  return copy;
+}
+
+/** Ingests fact-rich variants until the timeline holds ~`events` entries' worth of dated facts, then times timeline() and entities(). */
+async function benchTimeline(name: string, open: () => Promise<{ archive: Archive; dispose(): Promise<void> }>, reference: Document, events: number) {
+  const { archive, dispose } = await open();
+  try {
+    const perDoc = reference.facts.filter((f) => (f.type === 'event' && f.when) || f.type === 'time').length;
+    const documents = Math.ceil(events / Math.max(1, perDoc));
+    const started = performance.now();
+    for (let k = 0; k < documents; k++) await archive.add(factVariant(reference, k), { addedAt: new Date(0) });
+    const ingestSeconds = (performance.now() - started) / 1000;
+    const time = async <T>(run: () => Promise<T>) => {
+      await run(); // the first call after ingest may build caches; report it and the steady state
+      const times: number[] = [];
+      let result: T | undefined;
+      for (let i = 0; i < 5; i++) {
+        const t = performance.now();
+        result = await run();
+        times.push(performance.now() - t);
+      }
+      return { median: times.sort((a, b) => a - b)[2]!, result: result! };
+    };
+    const firstTimeline = performance.now();
+    const warm = await archive.timeline();
+    const coldMs = performance.now() - firstTimeline;
+    const timeline = await time(() => archive.timeline());
+    const filtered = await time(() => archive.timeline({ from: '1990', to: '2000' }));
+    const entity = await time(() => archive.timeline({ entity: 'Soviet Union' }));
+    const entities = await time(() => archive.entities({ mentions: 20 }));
+    const disagreeing = warm.filter((e) => e.disagreements.length).length;
+    console.log(
+      `${name.padEnd(10)} timeline  ${documents} docs, ${documents * perDoc} dated facts (ingest ${fmt(ingestSeconds)} s) → ${warm.length} entries, ${disagreeing} with disagreements: ` +
+        `timeline() first ${fmt(coldMs, 0)} ms, median ${fmt(timeline.median)} ms; from/to ${fmt(filtered.median)} ms; entity ${fmt(entity.median)} ms; ` +
+        `entities() ${fmt(entities.median)} ms (${entities.result.length} entities)`,
+    );
+  } finally {
+    await dispose();
+  }
+}
+
 // ───────────────────────────── main ─────────────────────────────
+
+// --timeline: only the timeline/entities measurement (10k dated facts, SQLite and PostgreSQL).
+if (args.includes('--timeline')) {
+  const { doc } = await referenceSeed();
+  await benchTimeline('sqlite', sqliteOpener('timeline'), doc, 10_000);
+  if (withPg && (await pgAvailable())) await benchTimeline('postgres', pgOpener(), doc, 10_000);
+  process.exit(0);
+}
 
 // --search FILE: only the search measurement, on an archive kept by an earlier --keep run.
 if (args.includes('--search')) {
@@ -329,4 +408,7 @@ if (!args.includes('--sizes')) {
   await benchDatabase('sqlite', sqliteOpener('10k documents'), seeds, { documents: 10_000 }, '10k documents');
   console.log('');
   await pipelineThroughput(seeds);
+  console.log('');
+  await benchTimeline('sqlite', sqliteOpener('timeline'), (await referenceSeed()).doc, 10_000);
+  if (pg) await benchTimeline('postgres', pgOpener(), (await referenceSeed()).doc, 10_000);
 }

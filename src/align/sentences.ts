@@ -101,7 +101,7 @@ class Aligner {
   private readonly glossIndexCache = new Map<number, GlossIndex>();
   /** Per X segment: the pinyin keys it shares with some name word of Y (computed once). */
   private nameKeysX: Set<string>[] = [];
-  private readonly pairCache = new Map<number, Map<number, PairEvidence>>();
+  private pairRows = new PairRows(8);
 
   constructor(
     private readonly a: string[],
@@ -187,7 +187,7 @@ class Aligner {
     this.weightsY = y.weights;
     this.totalY = y.total;
     this.glossIndexCache.clear();
-    this.pairCache.clear();
+    this.pairRows = new PairRows(this.pairRows.size);
   }
 
   run(): Bead[] {
@@ -254,18 +254,9 @@ class Aligner {
   }
 
   private pair(x: number, y: number): PairEvidence {
-    let row = this.pairCache.get(x);
-    if (!row) this.pairCache.set(x, (row = new Map()));
-    let evidence = row.get(y);
-    if (evidence) return evidence;
-    evidence = this.computePair(x, y);
-    row.set(y, evidence);
-    return evidence;
-  }
-
-  /** Forget evidence of rows the search has left behind (bounded memory on long inputs). */
-  private releaseRowsBefore(x: number): void {
-    for (const key of this.pairCache.keys()) if (key < x) this.pairCache.delete(key);
+    let found = this.pairRows.get(x, y);
+    if (!found) this.pairRows.set(x, y, (found = this.computePair(x, y)));
+    return found;
   }
 
   private pairScratch = new Uint8Array(512);
@@ -411,9 +402,7 @@ class Aligner {
         score[cell] = best;
         back[cell] = move;
       }
-      this.releaseRowsBefore(x - 1);
     }
-    this.pairCache.clear();
     return this.coarseLinks(corridor, offsets, back);
   }
 
@@ -452,6 +441,7 @@ class Aligner {
     const beadSimilarity = new Float32Array(size);
     const maxK = Math.max(...this.shapes.map((s) => s[0]));
     const maxL = Math.max(...this.shapes.map((s) => s[1]));
+    if (this.pairRows.size < maxK + 2) this.pairRows = new PairRows(maxK + 2);
     const allowed = new Uint8Array(100 * (maxK + 1));
     for (const [k, l] of this.shapes) allowed[k * 100 + l] = 1;
     const lexical = this.lexical;
@@ -549,9 +539,8 @@ class Aligner {
         beadScore[cell] = bestBead;
         beadSimilarity[cell] = bestSim;
       }
-      if (x > maxK + 1) this.releaseRowsBefore(x - maxK - 1);
     }
-    this.pairCache.clear();
+    this.pairRows = new PairRows(this.pairRows.size);
     if (score[cellAt(lo, hi, offsets, n, this.m)]! === -Infinity) throw new ConcordError('alignment failed: no path through the search corridor');
     return this.fineBeads(corridor, offsets, backShape, beadScore, beadSimilarity);
   }
@@ -604,6 +593,45 @@ class Aligner {
     return round3(1 - Math.min(1, Math.max(0, best)));
   }
 
+}
+
+/**
+ * Pair evidence of the few X rows the fine search reads (x − 3 … x − 1): a ring of rows, each an array over Y
+ * positions from a base. Rows are overwritten as the search moves on, so memory stays bounded.
+ */
+class PairRows {
+  private readonly rowOf: Int32Array;
+  private readonly base: Int32Array;
+  private readonly items: (PairEvidence | undefined)[][];
+
+  constructor(readonly size: number) {
+    this.rowOf = new Int32Array(size).fill(-1);
+    this.base = new Int32Array(size);
+    this.items = Array.from({ length: size }, () => []);
+  }
+
+  get(x: number, y: number): PairEvidence | undefined {
+    const slot = x % this.size;
+    return this.rowOf[slot] === x ? this.items[slot]![y - this.base[slot]!] : undefined;
+  }
+
+  set(x: number, y: number, evidence: PairEvidence): void {
+    const slot = x % this.size;
+    if (this.rowOf[slot] !== x) {
+      this.rowOf[slot] = x;
+      this.base[slot] = Math.max(0, y - 8);
+      this.items[slot] = [];
+    }
+    if (y < this.base[slot]!) {
+      const newBase = Math.max(0, y - 8);
+      this.items[slot] = [...new Array<PairEvidence | undefined>(this.base[slot]! - newBase), ...this.items[slot]!];
+      this.base[slot] = newBase;
+    }
+    const items = this.items[slot]!;
+    const index = y - this.base[slot]!;
+    while (items.length < index) items.push(undefined);
+    items[index] = evidence;
+  }
 }
 
 /** Index of cell (x, y) in a corridor's flat arrays, or -1 outside it. */

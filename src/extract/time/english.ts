@@ -15,6 +15,10 @@ interface Rule {
   re: RegExp;
   type: TimexType;
   priority?: number;
+  /** Cheap tests every match of `re` passes (a word or a digit it cannot match without): when one fails on a
+   *  text, `re` is not run on it. Most rules find nothing in most sentences; this skips them at a fraction of
+   *  the cost of running their full pattern. */
+  needs?: RegExp[];
   /** Characters at the start of the match that are context, not extent (a preposition). */
   lead?(m: RegExpExecArray): number;
   /** What the match means; null rejects it. */
@@ -87,11 +91,19 @@ function yearMeaning(m: RegExpExecArray, text: string, yearRaw: string, edge?: s
   return { kind: 'point', point: { gran: 'year', year }, mod: edgeMod(edge) };
 }
 
+// Gates for `Rule.needs`, shared so that each is tested at most once per text. Case-insensitive substrings, so
+// they accept everything the rules' patterns could match.
+const DIGIT = /\d/;
+const MONTH_NAME = /jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/i; // every MONTH alternative starts so
+const WEEKDAY_NAME = /mon|tue|wed|thu|fri|sat|sun/i;
+const UNIT_WORD = /second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur|millenni/i;
+
 const RULES: Rule[] = [
   // ── explicit calendar dates ──
   {
     // Friday, October 12, 1949 · Oct. 12 · October 12th, 1949 · mid-October 12 (rare) · Sept. 30 1989
     re: new RegExp(`${B}(?:(${WEEKDAY}),? )?(${MONTH})\\.? (${DAY})(?:st|nd|rd|th)?(?:(?:,|\\.)? ?(${Y4}|'\\d\\d))?${E}`, 'g'),
+    needs: [DIGIT, MONTH_NAME],
     type: 'DATE',
     make: (m) => {
       if (!cap(m[2])) return null;
@@ -102,18 +114,21 @@ const RULES: Rule[] = [
   {
     // 30 November 1973 · the 12th of October, 1949 · Friday 12 October
     re: new RegExp(`${B}(?:(${WEEKDAY}),? )?(?:the )?(${DAY})(?:st|nd|rd|th)? (?:of )?(${MONTH})\\.?(?:,? (${Y4}))?${E}`, 'g'),
+    needs: [DIGIT, MONTH_NAME],
     type: 'DATE',
     make: (m) => (cap(m[3]) ? monthDay(parseMonth(m[3]!), Number(m[2]), m[4] ? Number(m[4]) : undefined) : null),
   },
   {
     // October 1949 · Oct. of 1949 · early October 1949 · the end of October 1949
     re: new RegExp(`${B}(?:(${EDGE})(?: |(?<=-)))?(${MONTH})\\.?(?:,| of)? (${Y4})${E}`, 'gi'),
+    needs: [DIGIT, MONTH_NAME],
     type: 'DATE',
     make: (m) => (cap(m[2]) ? monthDay(parseMonth(m[2]!), undefined, Number(m[3]), edgeMod(m[1])) : null),
   },
   {
     // 1949-10-12 · 10/12/1949 · 10/12/89
     re: new RegExp(`${B}(?:(${Y4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])|(1[0-2]|0?[1-9])/(0?[1-9]|[12]\\d|3[01])/(${Y4}|\\d\\d))${E}(?!/)`, 'g'),
+    needs: [DIGIT],
     type: 'DATE',
     make: (m) =>
       m[1] ? dayPoint(Number(m[1]), Number(m[2]), Number(m[3])) : dayPoint(m[6]!.length === 2 ? twoDigitYear(Number(m[6])) : Number(m[6]), Number(m[4]), Number(m[5])),
@@ -121,6 +136,7 @@ const RULES: Rule[] = [
   {
     // (last|next|this|early|late|mid-) October — a month alone
     re: new RegExp(`${B}(?:(last|next|this|this past|this coming|${EDGE})(?: |(?<=-)))?(${MONTH})(?! \\d)${E}`, 'gi'),
+    needs: [MONTH_NAME],
     type: 'DATE',
     priority: -1,
     make: (m, text) => {
@@ -142,6 +158,7 @@ const RULES: Rule[] = [
   {
     // 1949 · fiscal 1989 · mid-1990 · the year 2000 · early 1990
     re: new RegExp(`${B}(?:(${EDGE})(?: |(?<=-))|(fiscal(?: year)?|the year|calendar|FY) ?)?(${Y4})(?!s\\b|'s?\\b)${E}`, 'gi'),
+    needs: [DIGIT],
     type: 'DATE',
     priority: -1,
     make: (m, text) => yearMeaning(m, text, m[3]!, m[1]),
@@ -149,6 +166,7 @@ const RULES: Rule[] = [
   {
     // the 1990s · the early 1980s · the '90s · the nineties · 1930s
     re: new RegExp(`${B}(?:(?:the )?(early|mid-?|late) ?|the )?(?:(1\\d|20)(\\d)0'?s|'(\\d)0s|(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))${E}`, 'gi'),
+    needs: [/\d|ties/i],
     type: 'DATE',
     make: (m) => {
       const decade = m[2] ? Number(m[2]) * 100 + Number(m[3]) * 10 : 1900 + Number(m[4] ?? DECADE_WORDS[m[5]!.toLowerCase()]!) * 10;
@@ -158,6 +176,7 @@ const RULES: Rule[] = [
   {
     // the 21st century · 21st-century · the nineteenth century · the early 20th century
     re: new RegExp(`${B}(?:the )?(?:(early|mid-?|late) ?)?(${ORDINAL})[- ]century${E}`, 'gi'),
+    needs: [/century/i],
     type: 'DATE',
     make: (m) => {
       const n = parseOrdinal(m[2]!);
@@ -168,6 +187,7 @@ const RULES: Rule[] = [
   {
     // this century · the last decade · the past decade is a duration (handled below)
     re: new RegExp(`${B}(this|next|last|the last|the previous) (century|decade|millennium)${E}`, 'gi'),
+    needs: [/century|decade|millennium/i],
     type: 'DATE',
     priority: -1,
     make: (m) => {
@@ -179,6 +199,7 @@ const RULES: Rule[] = [
   {
     // the third quarter (of 1989) · third-quarter · the fiscal first quarter · the 1989 third quarter · fourth quarters
     re: new RegExp(`${B}(?:(this year's|last year's|next year's|its|the) )?(?:(${Y4}) )?(?:fiscal[- ])?(first|second|third|fourth|1st|2nd|3rd|4th|final|last)([- ])(?:fiscal[- ])?(?:quarter|qtr\\.?)(?:(?:,| of)? (?:(fiscal )?(${Y4})|(this year|last year|next year)))?${E}`, 'gid'),
+    needs: [/quarter|qtr/i],
     type: 'DATE',
     // "the [third-quarter] results": an adjective leaves its article out, as in TimeBank
     lead: (m) => (m[4] === '-' && m[1] && /^(the|its)$/i.test(m[1]) && !m[2] ? m.indices![3]![0] - m.index : 0),
@@ -197,6 +218,7 @@ const RULES: Rule[] = [
   {
     // the quarter · the latest quarter · the year-earlier quarter · the current quarter · this quarter · next quarter
     re: new RegExp(`${B}(?:(the|this|last|next|that|its)(?: (current|latest|past|previous|prior|recent|most recent|year-earlier|year-ago|comparable|same|first|fiscal|following))?|(?:the )?(year-earlier|year-ago))(?: fiscal)? quarter${E}`, 'gi'),
+    needs: [/quarter/i],
     type: 'DATE',
     priority: -1,
     make: (m) => {
@@ -215,6 +237,7 @@ const RULES: Rule[] = [
   {
     // the first half (of 1990 | of the year | of next year) · the second half
     re: new RegExp(`${B}(?:the )?(first|second|latter) half(?: of (?:(${Y4})|(?:the |this )?(year|decade|century)|(next|last) year|the (\\d\\d\\d)0s))?${E}`, 'gi'),
+    needs: [/half/i],
     type: 'DATE',
     make: (m) => {
       const half = m[1]!.toLowerCase() === 'first' ? 1 : 2;
@@ -228,6 +251,7 @@ const RULES: Rule[] = [
   {
     // last fall · this summer · the summer of 1990 · early spring · winter 1990
     re: new RegExp(`${B}(?:(this|last|next|this past|this coming|the|early|late|mid-?|the early|the late) )?(spring|summer|fall|autumn|winter)(?:(?: of)? (${Y4}))?${E}`, 'gi'),
+    needs: [/spring|summer|fall|autumn|winter/i],
     type: 'DATE',
     priority: -1,
     make: (m, text) => {
@@ -247,6 +271,7 @@ const RULES: Rule[] = [
   {
     // today · yesterday · tomorrow · tonight · yesterday morning · late yesterday · this morning · last night · the day before yesterday
     re: /(?<![\w-])(?:(early|late|later|earlier) )?(?:(today|yesterday|tomorrow|tonight)(?: (morning|afternoon|evening|night))?|(this|last|tomorrow|yesterday) (morning|afternoon|evening|night)|the day (before yesterday|after tomorrow)|overnight)(?![\w])/gi,
+    needs: [/day|tomorrow|night|morning|afternoon|evening/i],
     type: 'DATE',
     make: (m) => {
       const word = (m[2] ?? m[4])?.toLowerCase();
@@ -263,6 +288,7 @@ const RULES: Rule[] = [
   {
     // this week · last month · next year · the past year · the current fiscal year · this weekend · that day · the following year
     re: /(?<![\w-])(?:(early|earlier|late|later|the end of|the beginning of|the start of|the middle of|mid-|the rest of|the remainder of|the balance of) )?(this|last|next|the past|the previous|the prior|the current|the coming|the following|the next|the same|that same|that|the preceding|this past|this coming|the latest|the last) (?:(fiscal|calendar) )?(day|week|weekend|month|year)(?: or so)?(?![\w-])/gi,
+    needs: [/day|week|month|year/i],
     type: 'DATE',
     make: (m0) => {
       const m = [m0[0], m0[2], m0[3], m0[4]] as unknown as RegExpExecArray;
@@ -289,6 +315,7 @@ const RULES: Rule[] = [
   {
     // Friday · last Friday · Friday morning · this coming Sunday · early Friday · Friday night
     re: new RegExp(`${B}(?:(last|next|this|this past|this coming|early|late|the previous|the following|that) )?(${WEEKDAY})(?: (morning|afternoon|evening|night))?${E}`, 'g'),
+    needs: [WEEKDAY_NAME],
     type: 'DATE',
     priority: -1,
     make: (m) => {
@@ -302,6 +329,7 @@ const RULES: Rule[] = [
   {
     // Thanksgiving · Christmas (Day|Eve) · New Year's Day · Independence Day
     re: /(?<![\w-])(?:(last|next|this) )?(Thanksgiving(?: Day)?|Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)|Independence Day|Halloween|Valentine's Day|Labor Day|Memorial Day)(?:(?:,)? (\d{4}))?(?![\w])/g,
+    needs: [/thanksgiving|christmas|new year|independence|halloween|valentine|labor|memorial/i],
     type: 'DATE',
     make: (m) => {
       const name = m[2]!.toLowerCase();
@@ -321,6 +349,7 @@ const RULES: Rule[] = [
   {
     // 10 a.m. · 9:30 p.m. EST · noon · midnight · 10 o'clock · 14:30 · (Friday) at 10 a.m.
     re: /(?<![\w.:$-])(?:(\d{1,2})(?::(\d{2}))? ?(a\.m\.?|p\.m\.?|am|pm|AM|PM|o'clock)|(\d{1,2}):(\d{2})|(noon|midnight|midday|mid-?afternoon|mid-?morning))(?: (?:(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local time|[A-Z]{3,4})(?![\w])|(?:in the (morning|afternoon|evening)|at night)))?(?![\w])/g,
+    needs: [/\d|noon|midnight|midday|afternoon|morning/i],
     type: 'TIME',
     make: (m) => {
       if (m[6]) {
@@ -338,6 +367,7 @@ const RULES: Rule[] = [
   // ── offsets: two years ago, a year earlier, decades later ──
   {
     re: new RegExp(`${B}(?:(${QUALIFIER}|more|less) )?(?:(${NUM})[- ])?(${UNIT})(s?)(?: and (?:a half|${NUM} (?:${UNIT})s?))? (ago|earlier|later|before|after|hence|from now|since)${E}`, 'gi'),
+    needs: [/ago|earlier|later|before|after|hence|from now|since/i],
     type: 'DATE',
     priority: 1,
     make: (m) => {
@@ -358,6 +388,7 @@ const RULES: Rule[] = [
   {
     // the past 75 years · nearly two years · more than four hours · the first nine months · at least the past 18 months · 16-hour · a three-year period
     re: new RegExp(`${B}(?:(${QUALIFIER}) )?(?:(the|these|those|this|its|a|an) )?(?:(first|last|past|next|previous|coming|following|latest|final|initial|prior|preceding|remaining|same|entire|full|subsequent|ensuing|year-earlier|year-ago) )?(?:(${QUALIFIER}) )?(${NUM})([- ])(?:(?:more|additional|straight|consecutive|full|trading|business|calendar|fiscal|long|short)[- ])?(${UNIT})(s?)(?:[- ](?:long|old))?(?: (?:period|term|span|stretch))?(?: or (?:so|more))?${E}`, 'gid'),
+    needs: [UNIT_WORD],
     type: 'DURATION',
     lead: (m) => {
       const q = m[1]?.toLowerCase();
@@ -397,6 +428,7 @@ const RULES: Rule[] = [
   {
     // decades · years · several months — bare plurals measure time in a temporal slot ("for years", "decades of")
     re: /(?<![\w-])(?:(for|within|over|in|after|took|spent|lasted|last) )?(?:(recent|the coming|the past|the last|coming|past|the next|many|the) )?(seconds|minutes|hours|days|weeks|months|years|decades|centuries)(-long)?(?![\w-])/gi,
+    needs: [/seconds|minutes|hours|days|weeks|months|years|decades|centuries/i],
     type: 'DURATION',
     priority: -2,
     lead: (m) => (m[1] ? m[1].length + 1 : 0),
@@ -416,6 +448,7 @@ const RULES: Rule[] = [
   {
     // every day · each year · every other week · every Monday · daily · annually · twice a year
     re: new RegExp(`${B}(?:(every|each)(?: other)? (day|night|week|weekend|month|quarter|year|decade|morning|evening|afternoon|summer|winter|spring|fall|hour|minute|${WEEKDAY}|${MONTH})|(daily|nightly|weekly|monthly|annually|yearly|hourly|biweekly|semiannually)|(?:(once|twice|three times|(?:\\d+|two|three|four|five) times) (?:a|per|each|every) (day|week|month|year))|per (day|week|month|year|hour))${E}`, 'gi'),
+    needs: [/every|each|daily|nightly|weekly|monthly|annually|yearly|hourly|once|twice|times|per /i],
     type: 'SET',
     make: (m) => {
       const word = (m[2] ?? m[3] ?? m[5] ?? m[6])!.toLowerCase();
@@ -438,6 +471,7 @@ const RULES: Rule[] = [
   // ── vague references ──
   {
     re: /(?<![\w-])(?:(right now|just now|now|nowadays|these days|currently|at present|presently|the present|current|recently|lately|in recent times|recent|the past|the future|the near future|the near term|the short term|the long term|the long run|the time being|the moment|then|any time|anytime))(?![\w-])/gi,
+    needs: [/now|current|recent|present|past|future|term|long run|time being|moment|then|any ?time|these days|lately/i],
     type: 'DATE',
     priority: -3,
     make: (m, text) => {
@@ -461,6 +495,7 @@ const RULES: Rule[] = [
   {
     // nineteen ninety-six · the year two thousand · two thousand and one — years in words (speech transcripts)
     re: /(?<![\w-])(?:the year )?(?:(nineteen|twenty)[- ](hundred(?: and)?[- ])?((?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|oh[- ](?:one|two|three|four|five|six|seven|eight|nine)))|two thousand(?:(?: and)? (one|two|three|four|five|six|seven|eight|nine|ten))?)(?![\w-])/gi,
+    needs: [/nineteen|twenty|two thousand/i],
     type: 'DATE',
     make: (m) => {
       if (/^(nineteen|twenty)$/i.test(m[1] ?? '') && !m[3]) return null;
@@ -472,6 +507,7 @@ const RULES: Rule[] = [
   {
     // year-end · the year's end · the end of the year · the end of the month
     re: /(?<![\w-])(?:(?:the )?year(?:-| |'s )end|the (end|beginning|start|middle) of the (year|month|week))(?![\w-])/gi,
+    needs: [/year| of the /i],
     type: 'DATE',
     make: (m) => {
       const unit = (m[2] ?? 'year').toLowerCase() as 'year' | 'month' | 'week';
@@ -482,6 +518,7 @@ const RULES: Rule[] = [
   {
     // the weekend · the year (in "for the year", "earlier in the year") · the full year · day-long
     re: /(?<![\w-])(?:(for|over|throughout|during|in|earlier in|later in|of) )?(the (?:weekend|year|full year|current year|whole year|entire year)|day-long|week-long|month-long|year-long)(?![\w-])/gi,
+    needs: [/weekend|year|day-long|week-long|month-long/i],
     type: 'DATE',
     priority: -2,
     lead: (m) => (m[1] ? m[1].length + 1 : 0),
@@ -501,6 +538,7 @@ const RULES: Rule[] = [
   {
     // year-earlier · year-ago (as adjectives: "year-earlier results", "the year-ago period")
     re: /(?<![\w-])(?:the (?=year-(?:earlier|ago) period))?(?:year-earlier|year-ago)(?: period)?(?![\w-])/gi,
+    needs: [/year-earlier|year-ago/i],
     type: 'DATE',
     priority: -1,
     make: () => ({ kind: 'offset', n: 1, gran: 'year', dir: -1, from: 'ref' }),
@@ -508,6 +546,7 @@ const RULES: Rule[] = [
   {
     // June last year · March of next year · January this year
     re: new RegExp(`${B}(${MONTH})\\.?(?: (${DAY}))?,?(?: of)? (last|this|next) year${E}`, 'g'),
+    needs: [MONTH_NAME, /year/i],
     type: 'DATE',
     make: (m) => {
       const month = parseMonth(m[1]!);
@@ -519,12 +558,14 @@ const RULES: Rule[] = [
   {
     // the 1988 period · the 1988 quarter — the period under report, in another year
     re: new RegExp(`${B}the (${Y4}) (period|quarter)${E}`, 'g'),
+    needs: [DIGIT],
     type: 'DATE',
     make: (m) => ({ kind: 'relative', gran: 'quarter', offset: 0, from: 'ref', year: Number(m[1]) }),
   },
   {
     // the 75th anniversary · 75th anniversary
     re: new RegExp(`${B}(?:the )?(${ORDINAL})[- ]anniversary${E}`, 'gi'),
+    needs: [/anniversary/i],
     type: 'DATE',
     make: (m) => {
       const n = parseOrdinal(m[1]!);
@@ -540,8 +581,15 @@ const RANGE_OPEN = /(?:\b(between|from)\s+)$/i;
 /** All English time expressions in `text`, unresolved, overlaps removed, ranges and date+time combined. */
 export function recogniseEnglish(text: string): Candidate[] {
   const found: Candidate[] = [];
+  const gateResults = new Map<RegExp, boolean>();
+  const passes = (gate: RegExp) => {
+    let ok = gateResults.get(gate);
+    if (ok === undefined) gateResults.set(gate, (ok = gate.test(text)));
+    return ok;
+  };
   for (let r = 0; r < RULES.length; r++) {
     const rule = RULES[r]!;
+    if (rule.needs && !rule.needs.every(passes)) continue;
     rule.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = rule.re.exec(text))) {
@@ -557,10 +605,28 @@ export function recogniseEnglish(text: string): Candidate[] {
   return combine(text, removeOverlaps(found));
 }
 
+/**
+ * Longest (then highest-priority, then first) candidates win; those overlapping a winner go. The characters
+ * already taken are marked in a bitmap, so the cost is linear in the candidates' lengths (comparing each
+ * candidate with every kept one was quadratic on a long text).
+ */
 export function removeOverlaps(found: Candidate[]): Candidate[] {
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || b.priority - a.priority || a.start - b.start);
   const kept: Candidate[] = [];
-  for (const c of found) if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
+  const limit = found.reduce((max, c) => Math.max(max, c.end), 0);
+  const taken = new Uint8Array(limit);
+  for (const c of found) {
+    if (c.end <= c.start) {
+      // An empty extent holds no character; it goes only when strictly inside a kept one, as before.
+      if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
+      continue;
+    }
+    let free = true;
+    for (let i = c.start; i < c.end && free; i++) free = taken[i] === 0;
+    if (!free) continue;
+    taken.fill(1, c.start, c.end);
+    kept.push(c);
+  }
   return kept.sort((a, b) => a.start - b.start);
 }
 

@@ -11,10 +11,15 @@ import type { Candidate, TimeAnchor, TimeContext, Timex } from './types.js';
 /** Anchors older than this many sentences no longer date underspecified expressions. */
 const ANCHOR_REACH = 8;
 
+/** The last document date parsed: a document's sentences all share one, so it is parsed once, not per sentence. */
+let lastDct: { dct: string; point: Point } | undefined;
+
 function dctPoint(dct: string | undefined): Point | undefined {
   if (dct === undefined || dct === '') return undefined;
+  if (lastDct?.dct === dct) return lastDct.point;
   const p = parseIso(dct);
   if (!p) throw new ConcordError(`document date "${dct}" is not an ISO 8601 date (expected e.g. 2024-09-01)`);
+  lastDct = { dct, point: p };
   return p;
 }
 
@@ -31,8 +36,18 @@ function anchorPoint(t: Timex): Point | undefined {
  * ("on August 27" after "September 1949"). Offsets are relative to `text`.
  */
 export function findTimes(text: string, lang: 'en' | 'zh', context: TimeContext = {}): Timex[] {
+  return resolveCandidates(text, lang, recognise(text, lang), context);
+}
+
+/** What the recogniser of `lang` finds in `text`, before resolution. */
+export function recognise(text: string, lang: 'en' | 'zh'): Candidate[] {
   if (typeof text !== 'string') throw new ConcordError('findTimes expects a text string');
-  const candidates: Candidate[] = lang === 'zh' ? recogniseChinese(text) : recogniseEnglish(text);
+  return lang === 'zh' ? recogniseChinese(text) : recogniseEnglish(text);
+}
+
+/** `findTimes` on candidates already recognised in `text` (a document recognises each sentence once and uses the
+ *  candidates both to infer its date and to resolve its expressions). */
+export function resolveCandidates(text: string, lang: 'en' | 'zh', candidates: Candidate[], context: TimeContext = {}): Timex[] {
   const dct = dctPoint(context.dct);
   const anchors = (context.anchors ?? []).filter((a) => a.distance <= ANCHOR_REACH);
   let ref: Env['ref'];
@@ -80,9 +95,9 @@ export function findTimes(text: string, lang: 'en' | 'zh', context: TimeContext 
   return out;
 }
 
-/** The years written out in a text ("1949", "October 12, 1949", 1954年1月), interval ends included — cheap: no
- *  resolution, used to infer a document's date. */
-export function statedYears(text: string, lang: 'en' | 'zh'): number[] {
+/** The years written out in recognised candidates ("1949", "October 12, 1949", 1954年1月), interval ends
+ *  included — cheap: no resolution, used to infer a document's date. */
+export function statedYears(candidates: Candidate[]): number[] {
   const years: number[] = [];
   const visit = (c: Candidate) => {
     if (c.meaning.kind === 'interval') {
@@ -90,7 +105,7 @@ export function statedYears(text: string, lang: 'en' | 'zh'): number[] {
       visit(c.meaning.to);
     } else if (c.meaning.kind === 'point' && c.type === 'DATE' && isExplicit(c)) years.push(c.meaning.point.year);
   };
-  for (const c of lang === 'zh' ? recogniseChinese(text) : recogniseEnglish(text)) visit(c);
+  for (const c of candidates) visit(c);
   return years;
 }
 

@@ -20,14 +20,18 @@ function clause(text: string, start: number, end: number, lang: 'en' | 'zh'): [n
   return [from, to];
 }
 
-/** Distance to the nearest cue; cues after the expression count as farther (the governing verb usually precedes). */
+/** Distance to the nearest cue; cues after the expression count as farther (the governing verb usually precedes).
+ *  Only the clause is searched: a regex run on the whole text would scan to its end whenever the clause has no
+ *  further cue, which makes a long text quadratic. Clauses end at punctuation, so word boundaries are unchanged. */
 function nearest(re: RegExp, text: string, from: number, to: number, start: number, end: number): number {
-  re.lastIndex = from;
+  const clauseText = text.slice(from, to);
+  re.lastIndex = 0;
   let best = Infinity;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) && m.index < to) {
-    if (m.index >= start && m.index < end) continue; // the expression's own words ("last", "next") are not the verb
-    const distance = m.index < start ? start - m.index : RIGHT_PENALTY + m.index - end;
+  while ((m = re.exec(clauseText))) {
+    const at = from + m.index;
+    if (at >= start && at < end) continue; // the expression's own words ("last", "next") are not the verb
+    const distance = at < start ? start - at : RIGHT_PENALTY + at - end;
     if (distance < best) best = distance;
   }
   return best;
