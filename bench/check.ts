@@ -30,11 +30,12 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataFile = join(root, '..', 'shared', 'eval', 'wmt22-zh-en', 'wmttest2022.zh-en.xml');
 
 const { values } = parseArgs({
-  options: { 'per-kind': { type: 'string', default: '300' }, sample: { type: 'string', default: '40' }, seed: { type: 'string', default: '7' }, aligner: { type: 'boolean' } },
+  options: { 'per-kind': { type: 'string', default: '300' }, sample: { type: 'string', default: '40' }, seed: { type: 'string', default: '7' }, aligner: { type: 'boolean' }, misses: { type: 'string', default: '3' } },
 });
 const PER_KIND = Number(values['per-kind']);
 const SAMPLE = Number(values.sample);
 const useAligner = !!values.aligner;
+const MISSES = Number(values.misses);
 
 if (!existsSync(dataFile)) {
   console.log(`bench:check skipped: ${dataFile} not found (the WMT22 zh-en evaluation data lives in ../shared/eval)`);
@@ -354,9 +355,13 @@ for (const [name, inject] of injectors) {
     // Found: a finding of the expected kind at the injected sentence that the untouched pair did not already have there.
     const hit = fs.some((f) => injection.expect.includes(f.kind) && pointsAt(f, injection.at) && !before.some((b) => b.message === f.message && pointsAt(b, injection.at)));
     if (hit) found++;
-    else if (misses.filter((m) => m.startsWith(name)).length < 3) {
-      const sentence = injection.doc.versions.flatMap((v) => v.paragraphs.flatMap((p) => p.sentences)).find((s) => s.id === injection.at[0]);
-      misses.push(`${name}: ${injection.at[0]}${injection.note ? ` (${injection.note})` : ''} “${sentence?.text.slice(0, 140) ?? ''}”`);
+    else if (misses.filter((m) => m.startsWith(name)).length < MISSES) {
+      const sentences = injection.doc.versions.flatMap((v) => v.paragraphs.flatMap((p) => p.sentences));
+      const sentence = sentences.find((s) => s.id === injection.at[0]);
+      // The counterpart: the sentence of the same position in the other version, when there is one.
+      const otherId = injection.at[0]!.startsWith('v1') ? injection.at[0]!.replace(/^v1/, 'v2') : injection.at[0]!.replace(/^v2/, 'v1');
+      const other = sentences.find((s) => s.id === otherId);
+      misses.push(`${name}: ${injection.at[0]}${injection.note ? ` (${injection.note})` : ''} “${sentence?.text.slice(0, 140) ?? ''}”${MISSES > 3 && other ? `\n      ↔ “${other.text.slice(0, 140)}”` : ''}`);
     }
   }
   console.log(`  ${name.padEnd(22)} ${String(injected).padStart(8)} ${String(found).padStart(6)} ${(injected ? (100 * found) / injected : 0).toFixed(1).padStart(6)}%`);

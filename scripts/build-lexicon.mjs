@@ -42,7 +42,7 @@ if (!existsSync(cedictPath)) {
   console.error(`build-lexicon: ${cedictPath} not found — install dependencies first (npm install)`);
   process.exit(1);
 }
-if (existsSync(lexiconPath) && statSync(lexiconPath).mtimeMs > statSync(cedictPath).mtimeMs && !process.argv.includes('--force')) {
+if (existsSync(lexiconPath) && existsSync(join(outDir, 'cedict.idx')) && readFileSync(lexiconPath).subarray(0, 34).toString('utf16le') === 'concord-lexicon 2' && statSync(lexiconPath).mtimeMs > statSync(cedictPath).mtimeMs && !process.argv.includes('--force')) {
   const englishSource = join(root, 'src/lang/english.ts');
   if (!existsSync(englishSource) || statSync(lexiconPath).mtimeMs > statSync(englishSource).mtimeMs) {
     console.log(`build-lexicon: ${lexiconPath} is up to date`);
@@ -137,7 +137,7 @@ for (const w of words.values()) {
 const stemList = [...stemFrequency.keys()].sort((a, b) => stemFrequency.get(b) - stemFrequency.get(a) || (a < b ? -1 : 1));
 const stemId = new Map(stemList.map((s, i) => [s, i]));
 
-const lines = [`concord-lexicon 1\t${words.size}\tcc-cedict ${readCedictDate()}`, stemList.join(' ')];
+const lines = [`concord-lexicon 2\t${words.size}\tcc-cedict ${readCedictDate()}`, stemList.join(' ')];
 const reverse = new Map();
 for (const [word, w] of [...words.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
   if (/[\t\n]/.test(word)) continue;
@@ -157,8 +157,12 @@ for (const [stem, list] of reverse) {
 }
 
 mkdirSync(outDir, { recursive: true });
-writeAtomically(lexiconPath, lines.join('\n') + '\n');
+writeAtomically(lexiconPath, Buffer.from(lines.join('\n') + '\n', 'utf16le')); // UTF-16LE: loads as a copy
 writeAtomically(join(outDir, 'cedict-reverse.lex'), reverseLines.join('\n') + '\n');
+// The headword hash table, prebuilt so loading the lexicon is reading two files, not hashing 200k lines.
+const { writeLexiconIndex } = await import(pathToFileURL(join(root, 'src/lang/lexicon.ts')).href);
+const indexBytes = writeLexiconIndex(outDir);
+console.log(`build-lexicon: index ${(indexBytes / 1e6).toFixed(1)} MB`);
 console.log(`build-lexicon: ${entries.length} CC-CEDICT entries → ${words.size} headwords, ${stemList.length} English stems → ${lexiconPath} (${(statSync(lexiconPath).size / 1e6).toFixed(1)} MB) in ${Date.now() - started} ms`);
 
 function readCedictDate() {

@@ -85,6 +85,33 @@ test('a sentence the aligner folded into its neighbour bead is still found untra
   assert.deepEqual(fs.map((f) => f.a?.sentence), ['v1.p1.s2']);
 });
 
+test('a short sentence folded into a 2-1 bead, matched by nothing while its neighbour is, is untranslated', () => {
+  const a = [['北京很多人。', '上海最大。'], ['人道悲劇。']];
+  const b = [['Many people in Beijing.'], ['A humanitarian tragedy.']];
+  const fs = ofKind(run({ a, b, beads: [[[0, 1], [0]], [[2], [1]]], languageA: 'zh-Hant', languageB: 'en' }), 'untranslated');
+  assert.deepEqual(fs.map((f) => f.a?.sentence), ['v1.p1.s2']);
+  // Both sentences rendered: the same 2-1 bead is fine.
+  const whole = run({ a, b: [['Many people in Beijing; Shanghai is the biggest.'], ['A humanitarian tragedy.']], beads: [[[0, 1], [0]], [[2], [1]]], languageA: 'zh-Hant', languageB: 'en' });
+  assert.deepEqual(ofKind(whole, 'untranslated'), []);
+});
+
+test('an unpunctuated ending on an auxiliary is a cut-off only when the text is also short', () => {
+  const a = [['我想取消这个订单', '我已经等了很久了', '这样的结果我真的完全不能接受']];
+  const cut = ofKind(run({ a, b: [['I want to cancel this order', 'I have waited for a long time', 'Such a result I really cannot']], languageA: 'zh-Hans', languageB: 'en' }), 'cut-off');
+  assert.equal(cut.length, 1, JSON.stringify(cut));
+  assert.match(cut[0]!.message, /leaves the sentence open/);
+  const whole = ofKind(run({ a: [['我想取消这个订单', '我已经等了很久了', '我知道你能']], b: [['I want to cancel this order', 'I have waited for a long time', 'I know that you can']], languageA: 'zh-Hans', languageB: 'en' }), 'cut-off');
+  assert.deepEqual(whole, []);
+});
+
+test('a dateline left untranslated is said so, not reported as a lost acronym', () => {
+  const fs = run({ a: [['Washington, D.C. — The PLA met.']], b: [['解放軍開會。']] });
+  const dateline = fs.filter((f) => /D\.C\./.test(f.message));
+  assert.equal(dateline.length, 1, JSON.stringify(fs));
+  assert.equal(dateline[0]!.kind, 'untranslated');
+  assert.match(dateline[0]!.message, /dateline “Washington, D\.C\. —” is not translated/);
+});
+
 test('a complete ending is not a cut-off', () => {
   const fs = run({ a: [['It ends well.']], b: [['結局很好。']] });
   assert.equal(ofKind(fs, 'cut-off').length, 0);
@@ -176,6 +203,8 @@ test('a name rendered as a different known entity is found through the lexicon a
   assert.match(fs[0]!.message, /Turkic.*土耳其.*突厥/);
   const swapped = run({ a: [['The delegation flew to Beijing.']], b: [['代表團飛往上海。']] });
   assert.deepEqual(kinds(swapped), ['name']);
+  // “我國” (our country) stands for a country, not for a city: Beijing rendered 上海 is still found.
+  assert.deepEqual(kinds(run({ a: [['Our country sent the delegation to Beijing.']], b: [['我國派代表團去上海。']] })), ['name']);
 });
 
 test('correct renderings, spelling variants and unknown names are not flagged', () => {

@@ -103,6 +103,13 @@ const FINAL_PUNCTUATION = /(?:[.!?。！？…」』”"’'）)\]】》〉*~～
 /** Endings that promise more: a comma, an enumeration mark, an opening bracket, a dangling connective. */
 const CONTINUATION_END = /(?:[,，、;；:：(（“「『‘\-–—]|\b(?:and|or|but|the|a|an|of|with|for|by|from|into|onto|than|at|its|their|my|your|our|if|because|although|though|whether|unless|(?:it|that|there|what|he|she)['’]s|(?:we|they|you)['’]re|I['’]m)|\w['’]s|[和及與与或並并且把被將将從从向])\s*$/i;
 
+/**
+ * Words a complete sentence rarely ends on — determiners, auxiliaries and modals, negations, degree adverbs — yet
+ * unlike a preposition or "and" they can ("I think it is", "Yes, I can"): only evidence together with length.
+ */
+const OPEN_ENDING_EN = /\b(?:this|these|those|every|each|some|any|no|his|her|is|are|was|were|be|been|being|has|have|had|do|does|did|can|could|will|would|shall|should|may|might|must|(?:is|are|was|were|has|have|had|do|does|did|ca|wo|could|would|should|must)n['’]t|can['’]t|cannot|won['’]t|not|still|very|just|also|even|already|only|more|less|most|how|why|where|so|too|really|quite|little|such|whose|which|who|as|like|about|over|until|since|before|after|between|through|under|I|we|they|he|she)\s*$/i;
+const OPEN_ENDING_ZH = /(?:[把被對对給给跟讓让使為为於于比很最更太就都也還还再又才已正]|因為|因为|所以|但是|而且|如果|雖然|虽然|以及|或者|還是|还是|以便|由於|由于|關於|关于|通過|通过|根據|根据)\s*$/;
+
 const QUESTION_START = /^(?:(?:but|and|so|then|or)\s*,?\s+)?(?:shall|should|can|could|will|would|do|does|did|is|are|was|were|have|has|how|what|why|when|where|who|which)\s+(?:i|you|we|they|he|she|it|there|the|this|that|my|your|long|much|many)\b/i;
 
 /** More brackets or quotes opened than closed: the sentence stops inside one. */
@@ -149,7 +156,7 @@ function cutOff(pair: Pair, sideName: 'a' | 'b', lexicon: CheckLexicon | undefin
   const dangling = (CONTINUATION_END.test(text) || stopsInsideBracket(text)) && !otherEndsDangling;
   // Evidence short of a dangling ending: the text is too short for its counterpart (a cut), or only its final
   // punctuation is missing where the counterpart has it (a cut, or a forgotten full stop: said as such).
-  let evidence: 'short' | 'unpunctuated' | undefined;
+  let evidence: 'short' | 'open' | 'unpunctuated' | undefined;
   const ratio = medianRatio(pair);
   const own = bead ? weight(bead[sideName].map((s) => s.text).join(' '), side.isChinese) : 0;
   // Length says little about a source (translations add words); only the translation is measured.
@@ -163,7 +170,11 @@ function cutOff(pair: Pair, sideName: 'a' | 'b', lexicon: CheckLexicon | undefin
       (lexicon !== undefined && own < expected * 0.9 && tailUnreached(counterpart.map((s) => s.text).join(' '), bead[sideName].map((s) => s.text).join(' '), pair[otherName].isChinese, lexicon));
     // An English question that never reaches its question mark ("Shall I tell", "How long will").
     const openQuestion = !side.isChinese && QUESTION_START.test(text);
+    // An ending that leaves the sentence open (an auxiliary, a determiner, an adverb waiting for its word: "It
+    // can't", "Why is it still", "a little") where the text is also shorter than its counterpart asks for.
+    const openEnding = !short && (side.isChinese ? OPEN_ENDING_ZH : OPEN_ENDING_EN).test(text) && own < expected * 0.85;
     if (short) evidence = 'short';
+    else if (openEnding) evidence = 'open';
     else if (otherEnds || openQuestion || punctuatesAlways(pair, sideName, bead)) evidence = 'unpunctuated';
   }
   if (!dangling && !evidence) return undefined;
@@ -178,7 +189,9 @@ function cutOff(pair: Pair, sideName: 'a' | 'b', lexicon: CheckLexicon | undefin
     message:
       evidence === 'unpunctuated'
         ? `The ${version} may break off: it ends with ${ending} without the final punctuation its counterpart has.`
-        : `The ${version} breaks off mid-sentence: it ends with ${ending}${dangling ? '' : ', much shorter than its counterpart'}.`,
+        : evidence === 'open'
+          ? `The ${version} breaks off mid-sentence: it ends with ${ending}, a word that leaves the sentence open, and is shorter than its counterpart.`
+          : `The ${version} breaks off mid-sentence: it ends with ${ending}${dangling ? '' : ', much shorter than its counterpart'}.`,
     [sideName]: where,
     ...(counterpartLocation ? { [otherName]: counterpartLocation } : {}),
     evidence: [where, ...(counterpartLocation ? [counterpartLocation] : [])],
@@ -265,40 +278,94 @@ export function englishWordMatches(source: string, translation: string, lexicon:
 }
 
 /**
- * An aligner folds an untranslated sentence into its neighbour's bead (2-1 instead of 1-0 + 1-1). Inside a bead
- * of several source sentences, one whose content words the translation does not match at all, while the others
- * are matched, and whose absence the bead's length confirms, was left untranslated.
+ * An aligner folds an untranslated sentence into its neighbour's bead (2-1 instead of 1-0 + 1-1), and an added
+ * one likewise (1-2). Inside a bead with several sentences on one side, the sentence whose content words the
+ * other side matches far less than its neighbours' (through the lexicon), and without which the bead's length
+ * ratio is what this document's other beads show, has no counterpart.
  */
 function mergedOmissions(pair: Pair, lexicon: CheckLexicon, cutBead: Bead | undefined): Draft[] {
   const drafts: Draft[] = [];
-  const ratio = medianRatio(pair);
+  if (pair.a.isChinese === pair.b.isChinese) return drafts;
+  const ratios = beadRatios(pair);
   for (const bead of pair.beads) {
-    if (bead.a.length < 2 || !bead.b.length || bead === cutBead) continue;
-    const coverage = bead.a.map((s) => {
-      const matches = pair.a.isChinese ? chineseWordMatches(s.text, bead.bText, lexicon) : englishWordMatches(s.text, bead.bText, lexicon);
-      return { s, total: matches.length, share: matches.length ? matches.filter((m) => m.matched).length / matches.length : 0 };
-    });
-    const own = weight(bead.bText, pair.b.isChinese);
-    for (const c of coverage) {
-      // Content words recur across a document, so "nothing" is relative: far less matched than its neighbours.
-      if (c.total < 3 || c.share > 0.35) continue;
-      if (!coverage.some((o) => o !== c && o.total >= 3 && o.share >= 0.3 && c.share <= o.share * 0.5)) continue;
-      // Without this sentence the bead's length is as expected; with it, the translation is too short.
-      const rest = weight(bead.a.filter((s) => s !== c.s).map((s) => s.text).join(' '), pair.a.isChinese) * ratio;
-      const all = weight(bead.aText, pair.a.isChinese) * ratio;
-      if (own > (rest + all) / 2) continue;
-      const location = sentenceLocation(c.s);
+    if (bead === cutBead || !bead.a.length || !bead.b.length) continue;
+    const ratio = expectedRatio(ratios, bead);
+    for (const sideName of ['a', 'b'] as const) {
+      if (bead[sideName].length < 2) continue;
+      const found = unmatchedInBead(pair, bead, sideName, ratio, lexicon);
+      if (!found) continue;
+      const location = sentenceLocation(found);
+      const otherName = sideName === 'a' ? 'b' : 'a';
       drafts.push({
-        kind: 'untranslated',
-        severity: 'major',
-        message: `Sentence of the source not translated (the translation of its neighbour has nothing of it): “${quote(c.s.text, 60)}”.`,
-        a: location,
-        b: sentencesLocation(bead.b),
+        kind: sideName === 'a' ? 'untranslated' : 'added',
+        severity: short(found, pair[sideName].isChinese) ? 'minor' : 'major',
+        message:
+          sideName === 'a'
+            ? `Sentence of the source not translated (the translation of its neighbour has nothing of it): “${quote(found.text, 60)}”.`
+            : `Sentence in the translation with no counterpart in the source (its neighbour's source has nothing of it): “${quote(found.text, 60)}”.`,
+        [sideName]: location,
+        [otherName]: sentencesLocation(bead[otherName]),
         evidence: [location],
       });
     }
   }
   return drafts;
+}
+
+/** Length ratio (b/a, in `weight` units) of every bead with both sides. */
+function beadRatios(pair: Pair): Map<Bead, number> {
+  const out = new Map<Bead, number>();
+  for (const b of pair.beads) if (b.a.length && b.b.length) out.set(b, weight(b.bText, pair.b.isChinese) / Math.max(1, weight(b.aText, pair.a.isChinese)));
+  return out;
+}
+
+/**
+ * What a complete bead's ratio looks like here: the median of the other beads, drawn towards 1 (weights already
+ * count a Chinese character as ~3 letters) when the document has few beads to tell.
+ */
+function expectedRatio(ratios: Map<Bead, number>, except: Bead): number {
+  const others = [...ratios].filter(([b]) => b !== except).map(([, r]) => r).sort((x, y) => x - y);
+  const n = others.length;
+  const median = n ? others[Math.floor(n / 2)]! : 1;
+  const trust = Math.min(n, 6) / 6;
+  return median * trust + 1 * (1 - trust);
+}
+
+/** The one sentence of `sideName` in this bead that the other side does not translate, if the evidence agrees. */
+function unmatchedInBead(pair: Pair, bead: Bead, sideName: 'a' | 'b', ratio: number, lexicon: CheckLexicon): SentenceRef | undefined {
+  const otherName = sideName === 'a' ? 'b' : 'a';
+  const side = pair[sideName];
+  const otherText = sideName === 'a' ? bead.bText : bead.aText;
+  // Expected weight of the other side for a given weight of this side.
+  const toOther = (w: number) => (sideName === 'a' ? w * ratio : w / ratio);
+  const other = weight(otherText, pair[otherName].isChinese);
+  const coverage = bead[sideName].map((s) => {
+    const matches = side.isChinese ? chineseWordMatches(s.text, otherText, lexicon) : englishWordMatches(s.text, otherText, lexicon);
+    const matched = matches.filter((m) => m.matched).length;
+    return { s, total: matches.length, matched, weight: weight(s.text, side.isChinese) };
+  });
+  const all = coverage.reduce((n, c) => n + c.weight, 0);
+  let best: { s: SentenceRef; score: number } | undefined;
+  for (const c of coverage) {
+    const rest = coverage.filter((o) => o !== c);
+    const restTotal = rest.reduce((n, o) => n + o.total, 0);
+    const restMatched = rest.reduce((n, o) => n + o.matched, 0);
+    const restShare = restTotal ? restMatched / restTotal : 0;
+    const share = c.total ? c.matched / c.total : 0;
+    // The other side's length fits the bead without this sentence better than with it.
+    const without = toOther(all - c.weight);
+    const withIt = toOther(all);
+    if (!(other < (without + withIt) / 2)) continue;
+    // The lexicon finds the neighbours translated and this sentence not: nothing of it, or far less.
+    const lexical = restTotal >= 1 && restShare >= 0.3 && (c.total >= 3 ? share <= 0.35 && share <= restShare * 0.5 : c.matched === 0 && c.total >= 1);
+    // Or the length is decisive: the other side is no longer than the neighbours need, and nothing of this
+    // sentence is matched.
+    const lengthAlone = restShare >= 0.3 && c.total >= 1 && c.matched === 0 && other <= without * 1.15 && c.weight >= 0.3 * all;
+    if (!lexical && !lengthAlone) continue;
+    const score = restShare - share + (withIt - other) / Math.max(1, withIt);
+    if (!best || score > best.score) best = { s: c.s, score };
+  }
+  return best?.s;
 }
 
 // ───────────── duplicates ─────────────

@@ -105,7 +105,59 @@ export function findDoubledWords(text: string, chinese: boolean, lexicon: CheckL
       k++;
     }
   }
+  if (lexicon) found.push(...doubledAcrossWords(text, lexicon, found), ...reduplicatedAtClauseEnd(text, found));
   return found.sort((p, q) => p.start - q.start);
+}
+
+const covered = (found: Doubled[], at: number) => found.some((d) => d.start <= at && at < d.end);
+
+/**
+ * A character written twice where one copy belongs to a longer word on each side: 双年年展 is 双年展 with 年
+ * doubled — remove one copy and a lexicon word of three or more characters spans the join; keep both and no
+ * word holds the pair. (北京市市长 stays: no word spans 京市长.)
+ */
+function doubledAcrossWords(text: string, lexicon: CheckLexicon, found: Doubled[]): Doubled[] {
+  const out: Doubled[] = [];
+  for (let i = 0; i + 1 < text.length; i++) {
+    const c = text[i]!;
+    if (c !== text[i + 1] || !isHan(c) || covered(found, i)) continue;
+    if (isHan(text[i + 2]) && text[i + 2] === text[i + 3]) continue;
+    if (i > 0 && text[i - 1] === text[i - 2]) continue;
+    const spans = spansJoin(text, i, lexicon);
+    if (spans) {
+      out.push({ start: i, end: i + 2, word: c, certain: true });
+      i++;
+    }
+  }
+  return out;
+}
+
+/** A lexicon word of ≥ 3 characters covers text[at] with one character before and one after, once text[at + 1] is removed. */
+function spansJoin(text: string, at: number, lexicon: CheckLexicon): boolean {
+  const joined = text.slice(Math.max(0, at - 4), at + 1) + text.slice(at + 2, at + 6);
+  const pivot = Math.min(at, 4);
+  for (let from = Math.max(0, pivot - 4); from < pivot; from++) {
+    for (let to = pivot + 2; to <= Math.min(joined.length, from + 8); to++) {
+      const word = joined.slice(from, to);
+      if (word.length >= 3 && [...word].every(isHan) && lexicon.has(word) && !lexicon.has(text.slice(at - (pivot - from), at + 2 + (to - pivot - 1)))) return true;
+    }
+  }
+  return false;
+}
+
+/** Adjectives whose reduplication (好好, 慢慢) is an adverb or a predicate: it needs a verb, 的, 地 or 儿 after it. */
+const ADJECTIVE_AA = new Set([...'好慢快轻輕早远遠满滿红紅白黑绿綠蓝藍圆圓胖瘦厚薄深浅淺软軟硬细細粗静靜']);
+
+/** 那就好好，: an adjective reduplicated at the end of a clause, with nothing for it to modify, is a slip. */
+function reduplicatedAtClauseEnd(text: string, found: Doubled[]): Doubled[] {
+  const out: Doubled[] = [];
+  for (const m of text.matchAll(/([\u3400-\u9fff])\1(?=\s*(?:[，。！？；：,.!?;:…]|$))/g)) {
+    const c = m[1]!;
+    const at = m.index!;
+    if (!ADJECTIVE_AA.has(c) || covered(found, at) || text[at - 1] === c || text[at - 2] === text[at - 1]) continue;
+    out.push({ start: at, end: at + 2, word: c, certain: false });
+  }
+  return out;
 }
 
 /** Function characters: 了了 and 的的 are lexicon words, but in running text nearly always a slip. */

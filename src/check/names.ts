@@ -14,7 +14,8 @@ import { stemEnglish } from '../lang/english.js';
 import type { Location } from '../model.js';
 import type { Draft } from './findings.js';
 import type { CheckLexicon } from './lexicon.js';
-import { locateInBead, sentencesLocation, type Bead, type Pair } from './pair.js';
+import { glossPhrase } from './glosses.js';
+import { locateInBead, quote, sentencesLocation, type Bead, type Pair } from './pair.js';
 
 interface Token {
   start: number;
@@ -312,6 +313,22 @@ function checkAcronyms(bead: Bead, lexicon: CheckLexicon | undefined): Draft[] {
     seen.add(acronym.text);
     if (new RegExp(`(?<![A-Z0-9])${acronym.text}(?:S|'S|’S)?(?![A-Z0-9])`).test(targetUpper)) continue;
     if (spelledOut(acronym.text, target) || glossedBy(acronym.text, target, lexicon)) continue;
+    // An acronym inside a dateline ("Washington, D.C. —") goes missing with the whole dateline: say that.
+    const dateline = datelineOf(bead.aText);
+    if (dateline && acronym.start >= dateline.start && acronym.end <= dateline.placeEnd) {
+      if (!datelineRendered(bead.aText.slice(dateline.start, dateline.placeEnd), target, lexicon)) {
+        const a = locateInBead(bead.a, dateline.start, dateline.end);
+        drafts.push({
+          kind: 'untranslated',
+          severity: 'minor',
+          message: `The dateline “${bead.aText.slice(dateline.start, dateline.end).trim()}” is not translated: the translation begins “${quote(target, 16)}” without the place the source is dated from.`,
+          a,
+          b: sentencesLocation(bead.b),
+          evidence: a ? [a] : [],
+        });
+        continue;
+      }
+    }
     const a = locateInBead(bead.a, acronym.start, acronym.end);
     drafts.push({
       kind: 'name',
@@ -323,6 +340,27 @@ function checkAcronyms(bead: Bead, lexicon: CheckLexicon | undefined): Draft[] {
     });
   }
   return drafts;
+}
+
+/**
+ * A dateline opening a text: one or more capitalised place words, maybe with commas and initials, then a dash
+ * ("Washington, D.C. —", "GENEVA (Reuters) -", "Beijing —"). Offsets of the place and of the whole dateline.
+ */
+export function datelineOf(text: string): { start: number; placeEnd: number; end: number } | undefined {
+  const m = /^(\s*)((?:[A-Z][\p{L}'’-]*\.?|(?:[A-Z]\.)+)(?:,?\s+(?:[A-Z][\p{L}'’-]*\.?|(?:[A-Z]\.)+)){0,4})\s*(?:\([^)]{1,30}\)\s*)?[—–]|^(\s*)((?:[A-Z][\p{L}'’-]*\.?|(?:[A-Z]\.)+)(?:,?\s+(?:[A-Z][\p{L}'’-]*\.?|(?:[A-Z]\.)+)){0,4})\s*(?:\([^)]{1,30}\)\s*)?--?\s/u.exec(text);
+  if (!m) return undefined;
+  const lead = (m[1] ?? m[3] ?? '').length;
+  const place = m[2] ?? m[4] ?? '';
+  return { start: lead, placeEnd: lead + place.length, end: m[0].length };
+}
+
+/** Some word of the dateline's place stands in the translation, literally or through a lexicon rendering. */
+function datelineRendered(place: string, target: string, lexicon: CheckLexicon | undefined): boolean {
+  for (const word of place.match(/[A-Za-z]{3,}/g) ?? []) {
+    if (target.toLowerCase().includes(word.toLowerCase())) return true;
+    if (lexicon?.chineseFor(word).some((w) => w.length >= 2 && lexicon.isName(w) && target.includes(w))) return true;
+  }
+  return false;
 }
 
 const MINOR_WORDS = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'to', 'de', 'a', 'an', '&']);
@@ -345,8 +383,8 @@ function checkNamePair(bead: Bead, englishSide: 'a' | 'b', m: Matcher): Draft[] 
   const chineseSide = englishSide === 'a' ? 'b' : 'a';
   const english = englishSide === 'a' ? bead.aText : bead.bText;
   const chinese = englishSide === 'a' ? bead.bText : bead.aText;
-  // “我国” (our country), “该国” (that country) stand for a country the English names: nothing to pair then.
-  if (/[我本该該][国國]/.test(chinese)) return [];
+  // “我国” (our country), “该国” (that country) stand for a country the English names: such a country is no orphan.
+  const countryByPronoun = /[我本该該][国國]/.test(chinese);
   const tokens = standaloneTokens(english);
   // Only names the lexicon knows can be found rendered wrongly; most sentences have none, and segmenting the
   // Chinese is the costly part.
@@ -376,7 +414,12 @@ function checkNamePair(bead: Bead, englishSide: 'a' | 'b', m: Matcher): Draft[] 
   if (!orphanNames.length) return [];
   const pinyin = syllables(m, chinese);
   const orphanTokens = tokens.filter(
-    (t) => knownNames(m, t).length && !names.some((w) => related(m, t, w)) && !renderedIn(m, t, chinese, names) && !spelledInPinyin(t, pinyin),
+    (t) =>
+      knownNames(m, t).length &&
+      !(countryByPronoun && knownNames(m, t).some((w) => /[国國]$/.test(w))) &&
+      !names.some((w) => related(m, t, w)) &&
+      !renderedIn(m, t, chinese, names) &&
+      !spelledInPinyin(t, pinyin),
   );
   const drafts: Draft[] = [];
   const used = new Set<ZhWord>();
@@ -405,7 +448,7 @@ function checkNamePair(bead: Bead, englishSide: 'a' | 'b', m: Matcher): Draft[] 
     drafts.push({
       kind: adjective ? 'terminology' : 'name',
       severity: 'major',
-      message: `“${token.text}” ${englishSide === 'a' ? 'is rendered as' : 'translates'} “${word.word}”, a different name in the lexicon (${word.glosses.slice(0, 3).join(', ')}…)${prefer ? `; usual rendering: ${prefer}` : ''}.`,
+      message: `“${token.text}” ${englishSide === 'a' ? 'is rendered as' : 'translates'} “${word.word}”, which means “${glossPhrase(word.word, word.glosses.slice(0, 2))}” — a different name${prefer ? `; “${token.text}” is usually ${prefer}` : ''}.`,
       ...where,
       evidence: [en, zh].filter((l): l is Location => !!l),
     });

@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chineseFor, glosses, lexiconAvailable, loadLexicon, pinyin, segment } from './lexicon.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Lexicon, chineseFor, glosses, indexLexiconText, lexiconAvailable, loadLexicon, pinyin, readLexiconIndex, segment, serializeLexiconIndex } from './lexicon.js';
 import { englishContentStems, stemEnglish } from './english.js';
 
 const skip = !lexiconAvailable() && 'compiled lexicon missing: run `npm run build`';
@@ -43,4 +46,20 @@ test('forward maximum matching keeps dictionary words and Latin runs whole', { s
 test('the lexicon loads once per process', { skip }, () => {
   assert.equal(loadLexicon(), loadLexicon());
   assert.ok(loadLexicon().size > 100_000);
+});
+
+test('the prebuilt headword index finds what hashing the text finds, and a stale index is refused', () => {
+  const text = 'concord-lexicon 2\t3\ttest\nhors friend\n朋友\tpeng2 you5\t1\t\n馬\tma3\t0\t\n马\tma3\t0\t\n';
+  const index = indexLexiconText(text, 3);
+  const dir = mkdtempSync(join(tmpdir(), 'concord-lexicon-'));
+  const file = join(dir, 'test.idx');
+  writeFileSync(file, serializeLexiconIndex(index, text.length));
+  const read = readLexiconIndex(file, text.length);
+  assert.ok(read);
+  const prebuilt = new Lexicon(text, undefined, read);
+  const hashed = new Lexicon(text);
+  for (const word of ['朋友', '馬', '马', '牛']) assert.deepEqual(prebuilt.glosses(word), hashed.glosses(word), word);
+  assert.deepEqual(prebuilt.glosses('朋友'), ['friend']);
+  assert.equal(readLexiconIndex(file, text.length + 1), undefined, 'an index built for another text is not used');
+  rmSync(dir, { recursive: true, force: true });
 });

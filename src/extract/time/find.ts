@@ -62,7 +62,7 @@ export function resolveCandidates(text: string, lang: 'en' | 'zh', candidates: C
     const p = parseValue(lastExplicit.value);
     if (p) yearRef = { point: p, distance: lastExplicit.distance };
   }
-  const anchorYears = anchors.filter((a) => a.explicit).map((a) => Number(a.value.slice(0, 4))).filter((y) => Number.isFinite(y));
+  const anchorYears = new Set(anchors.filter((a) => a.explicit).map((a) => Number(a.value.slice(0, 4))).filter((y) => Number.isFinite(y)));
   const out: Timex[] = [];
   for (const c of candidates) {
     const env: Env = { dct, dctInferred: context.dctInferred, ref, yearRef, anchorYears, tense: tenseAt(text, c.start, c.end, lang) };
@@ -84,7 +84,7 @@ export function resolveCandidates(text: string, lang: 'en' | 'zh', candidates: C
     }
     for (const part of isExplicit(c) ? timex.parts ?? [timex] : []) {
       const y = /^\d{4}/.test(part.value) ? Number(part.value.slice(0, 4)) : NaN;
-      if (Number.isFinite(y)) anchorYears.push(y);
+      if (Number.isFinite(y)) anchorYears.add(y);
     }
     if (isExplicit(c)) {
       EXPLICIT.add(timex);

@@ -14,8 +14,9 @@ export interface Env {
   dctInferred?: boolean;
   /** Reference time: the last date mentioned, and how many sentences ago. */
   ref?: { point: Point; distance: number };
-  /** Years of the dates mentioned recently (to see that "75 years later" counted from one of them is now). */
-  anchorYears?: number[];
+  /** Years of the dates mentioned recently (to see that "75 years later" counted from one of them is now). A set:
+   *  on a whole article it holds every year stated so far, and is looked up, not scanned. */
+  anchorYears?: ReadonlySet<number>;
   /** The last date mentioned with its year stated. */
   yearRef?: { point: Point; distance: number };
   /** -1 past, 1 future, 0 unknown — of the clause around the expression. */
@@ -235,7 +236,9 @@ export function resolve(c: Candidate, env: Env): Resolved | null {
         const code = { century: 'CE', decade: 'DE', year: 'Y', half: 'M', quarter: 'Q', season: 'M', month: 'M', week: 'W', day: 'D', hour: 'H', minute: 'M' }[m.gran];
         return { type: 'DURATION', value: `P${m.gran === 'hour' || m.gran === 'minute' ? 'T' : ''}X${code}`, precision: 'vague' };
       }
-      const reachesPresent = m.gran === 'year' && env.dct && (env.anchorYears ?? []).some((y) => Math.abs(y + m.n! - env.dct!.year) <= 1);
+      // A year y mentioned with |y + n − now| ≤ 1 (years and n are whole numbers here).
+      const from = env.dct ? env.dct.year - m.n : NaN;
+      const reachesPresent = m.gran === 'year' && env.dct && [from - 1, from, from + 1].some((y) => env.anchorYears?.has(y));
       if (m.from === 'ref' && m.dir > 0 && env.tense >= 0 && env.dct && reachesPresent && !finer(m.gran, env.dct.gran)) {
         // "Seventy-five years later, the world must not ignore …": said in the present, it means now.
         const now = coarsen(env.dct, m.gran);
