@@ -337,7 +337,8 @@ function factVariant(doc: Document, k: number): Document {
 async function benchTimeline(name: string, open: () => Promise<{ archive: Archive; dispose(): Promise<void> }>, reference: Document, events: number) {
   const { archive, dispose } = await open();
   try {
-    const perDoc = reference.facts.filter((f) => (f.type === 'event' && f.when) || f.type === 'time').length;
+    const perDoc = reference.facts.filter((f) => f.type === 'event' || (f.type === 'time' && f.timexType !== 'DURATION' && f.timexType !== 'SET')).length;
+    console.log(`(${reference.facts.length} facts per document, ${perDoc} dated)`);
     const documents = Math.ceil(events / Math.max(1, perDoc));
     const started = performance.now();
     for (let k = 0; k < documents; k++) await archive.add(factVariant(reference, k), { addedAt: new Date(0) });
@@ -376,8 +377,9 @@ async function benchTimeline(name: string, open: () => Promise<{ archive: Archiv
 // --timeline: only the timeline/entities measurement (10k dated facts, SQLite and PostgreSQL).
 if (args.includes('--timeline')) {
   const { doc } = await referenceSeed();
-  await benchTimeline('sqlite', sqliteOpener('timeline'), doc, 10_000);
-  if (withPg && (await pgAvailable())) await benchTimeline('postgres', pgOpener(), doc, 10_000);
+  const events = Number(args[args.indexOf('--events') + 1]) || 10_000;
+  await benchTimeline('sqlite', sqliteOpener('timeline'), doc, events);
+  if (withPg && (await pgAvailable())) await benchTimeline('postgres', pgOpener(), doc, events);
   process.exit(0);
 }
 

@@ -61,6 +61,7 @@ const POINTER = /^(?:(?:old|archaic|ancient|erhua|japanese|euphemistic|unofficia
 const NOISE = /^(?:surname\b|\(?(?:taiwan|also) pr\.|cl:|classifier for|used in\b|pr\.|\(onom\.\)|(?:grammatical )?particle\b|radical\b|kangxi radical|component in|phonetic)/i;
 const MAX_DEFINITION_STEMS = 8;
 const MAX_WORD_STEMS = 40;
+const MAX_DEFINITIONS = 3;
 
 function definitionStems(definition) {
   const text = definition
@@ -77,9 +78,11 @@ function definitionStems(definition) {
 
 /** headword → { pinyin, pinyinRank, stems: Set, pointers: [], name } */
 const words = new Map();
-function record(word, pinyin, isName, stems, pointers, definitionCount) {
+function record(word, pinyin, isName, stems, pointers, definitionCount, definitions) {
   let w = words.get(word);
-  if (!w) words.set(word, (w = { pinyin, rank: -1, stems: new Set(), nameStems: new Set(), pointers: [], name: false }));
+  if (!w) words.set(word, (w = { pinyin, rank: -1, stems: new Set(), nameStems: new Set(), pointers: [], name: false, nameDefinitions: [], definitions: [] }));
+  // The real definitions, for messages a person reads ("土耳其: Turkey"); proper-name readings are listed first.
+  (isName ? w.nameDefinitions : w.definitions).push(...definitions);
   // The common (lower-case) reading with the most senses gives the word's pinyin; names only when nothing else.
   const rank = (isName ? 0 : 1000) + definitionCount;
   if (rank > w.rank) {
@@ -113,7 +116,7 @@ for (const [traditional, simplified, pinyin, rawDefinitions] of entries) {
   }
   if (!stems.length && explanations.length) stems.push(...explanations[0]);
   const pinyinText = pinyin.replace(/u:/g, 'v').trim();
-  for (const word of new Set([simplified, traditional])) record(word, pinyinText, isName, stems, pointers, definitions.length);
+  for (const word of new Set([simplified, traditional])) record(word, pinyinText, isName, stems, pointers, definitions.length, definitions.filter((d) => typeof d === 'string' && d.length <= 120 && !/[\t\n\/]/.test(d)));
 }
 
 for (const w of words.values()) if (!w.stems.size) w.stems = w.nameStems;
@@ -142,7 +145,8 @@ const reverse = new Map();
 for (const [word, w] of [...words.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
   if (/[\t\n]/.test(word)) continue;
   const ids = w.stemList.map((s) => stemId.get(s).toString(36)).join(',');
-  lines.push(`${word}\t${w.pinyin}\t${ids}\t${w.name ? 'N' : ''}`);
+  const definitions = [...new Set([...w.nameDefinitions, ...w.definitions])].slice(0, MAX_DEFINITIONS).join('/');
+  lines.push(`${word}\t${w.pinyin}\t${ids}\t${w.name ? 'N' : ''}\t${definitions}`);
   for (const s of w.stemList) {
     let list = reverse.get(s);
     if (!list) reverse.set(s, (list = []));

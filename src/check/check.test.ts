@@ -27,6 +27,11 @@ const lexicon = lexiconFrom({
   人道: { glosses: ['humanitarian'] },
   悲劇: { glosses: ['tragedy'] },
   最大: { glosses: ['biggest'] },
+  清楚: { glosses: ['clear'] },
+  不能: { glosses: ['cannot'] },
+  一一: { glosses: ['one', 'by', 'one'] },
+  剛剛: { glosses: ['just'] },
+  好好: { glosses: ['well'] },
 });
 
 function run(input: PairInput, options: CheckOptions = {}): Finding[] {
@@ -239,6 +244,16 @@ test('a doubled character is found, legitimate reduplication is not', () => {
   assert.deepEqual(ofKind(run({ a: [['Very many.']], b: [['很多多。']] }), 'doubled-word').map((f) => f.severity), ['minor']);
   assert.equal(ofKind(run({ a: [['It is the the end.']], b: [['結束了。']] }), 'doubled-word').length, 1);
   assert.equal(ofKind(run({ a: [['He had had enough.']], b: [['他受夠了。']] }), 'doubled-word').length, 0);
+});
+
+test('doubles the segmentation hides are found: a repeated word, a doubled numeral before a measure, a false AABB', () => {
+  const doubled = (zh: string) => ofKind(run({ a: [['Fine.']], b: [[zh]] }), 'doubled-word').map((f) => f.message);
+  assert.equal(doubled('騎手不能不能送。').length, 1);
+  assert.equal(doubled('上一一張單。').length, 1);
+  assert.equal(doubled('剛剛叫叫了外賣。').length, 1);
+  assert.equal(doubled('謝謝你你。').length, 1);
+  assert.equal(doubled('那就好好，不用了。').length, 1);
+  for (const fine of ['請好好休息。', '一一介紹。', '剛剛到。']) assert.deepEqual(doubled(fine), [], fine);
 });
 
 test('unbalanced brackets and quotes are found, list markers and continued quotations are not', () => {

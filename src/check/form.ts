@@ -71,17 +71,20 @@ export function findDoubledWords(text: string, chinese: boolean, lexicon: CheckL
   if (!chinese && !HAN.test(text)) return found;
   // Segmenting is the costly part: only runs holding a repeated piece need it.
   for (const run of text.matchAll(/[\u3400-\u9fff\uf900-\ufaff]+/g)) {
-    if (!/([\u3400-\u9fff\uf900-\ufaff]{1,4})\1/.test(run[0])) continue;
+    if (!/([\u3400-\u9fff\uf900-\ufaff]{1,8})\1/.test(run[0])) continue;
     const words = segmentHan(text, run.index!, run.index! + run[0].length, lexicon);
     for (let k = 0; k < words.length; k++) {
       const x = words[k - 1];
       const y = words[k]!;
       // 了了 or 的的 read as one lexicon word: a function character is still written twice.
-      const afterNumber = /[0-9０-９一二三四五六七八九十两兩百千]$/.test(text.slice(0, y.start));
+      const afterNumber = /[0-9０-９一二三四五六七八九十两兩百千]\s*$/.test(text.slice(0, y.start));
       // (2020年年初: the second 年 begins 年初 "start of the year".)
       const startsNextWord = !!lexicon?.has(y.word[1]! + (text[y.end] ?? ''));
       const slipProne = FUNCTION_CHARACTERS.has(y.word[0]!) || /[内內们們些]/.test(y.word[0]!) || (afterNumber && MEASURES.has(y.word[0]!) && !startsNextWord);
-      if (y.word.length === 2 && y.word[0] === y.word[1] && slipProne && !isAabb(words, k)) {
+      // 很多多: 很多 took the first copy of 多多; 上一一张: a doubled numeral (一一 "one by one") before a measure word.
+      const takenBefore = y.word.length === 2 && y.word[0] === y.word[1] && !!x && !!lexicon?.has(x.word + y.word[0]) && STRADDLING.has(y.word[0]!);
+      const numeralBeforeMeasure = y.word.length === 2 && y.word[0] === y.word[1] && /[一二三四五六七八九两兩]/.test(y.word[0]!) && MEASURES.has(text[y.end] ?? '');
+      if (y.word.length === 2 && y.word[0] === y.word[1] && (slipProne || takenBefore || numeralBeforeMeasure) && !isAabb(words, k, lexicon)) {
         found.push({ start: y.start, end: y.end, word: y.word[0]!, certain: true });
         continue;
       }
@@ -96,7 +99,7 @@ export function findDoubledWords(text: string, chinese: boolean, lexicon: CheckL
       const doubled = straddles ? y.word : x.word;
       let verdict = straddles || straddlesAfter ? (STRADDLING.has(doubled) ? 'slip' : 'maybe') : reduplication(words, k, lexicon);
       // 14天天, 3个个: a measure word right after a number is that number's, so its double is a slip (天天 "daily" is not).
-      if (!straddles && !straddlesAfter && doubled.length === 1 && MEASURES.has(doubled) && /[0-9０-９一二三四五六七八九十两兩百千]$/.test(text.slice(0, x.start)) && !lexicon?.has(doubled + (text[y.end] ?? ''))) verdict = 'slip';
+      if (!straddles && !straddlesAfter && doubled.length === 1 && MEASURES.has(doubled) && /[0-9０-９一二三四五六七八九十两兩百千]\s*$/.test(text.slice(0, x.start)) && !lexicon?.has(doubled + (text[y.end] ?? ''))) verdict = 'slip';
       // 你好好休息: 好好 may be the adverb after a word ending in 好; a reduplicating character is never certain.
       if ((straddles || straddlesAfter) && REDUPLICATING_SET.has(doubled)) verdict = 'maybe';
       if (verdict === 'legitimate') continue;
@@ -105,11 +108,26 @@ export function findDoubledWords(text: string, chinese: boolean, lexicon: CheckL
       k++;
     }
   }
-  if (lexicon) found.push(...doubledAcrossWords(text, lexicon, found), ...reduplicatedAtClauseEnd(text, found));
+  if (lexicon) found.push(...repeatedWords(text, lexicon, found), ...doubledAcrossWords(text, lexicon, found), ...reduplicatedAtClauseEnd(text, found));
   return found.sort((p, q) => p.start - q.start);
 }
 
 const covered = (found: Doubled[], at: number) => found.some((d) => d.start <= at && at < d.end);
+
+/**
+ * A lexicon word written twice in a row whatever the segmentation made of it (不能不|能, two 沙特阿拉伯): a slip,
+ * unless the word is one that reduplicates (研究研究) or is itself a reduplication (哈哈哈哈).
+ */
+function repeatedWords(text: string, lexicon: CheckLexicon, found: Doubled[]): Doubled[] {
+  const out: Doubled[] = [];
+  for (const m of text.matchAll(/([\u3400-\u9fff\uf900-\ufaff]{2,8})\1/g)) {
+    const word = m[1]!;
+    const at = m.index!;
+    if (covered(found, at) || covered(out, at) || !lexicon.has(word) || new Set(word).size === 1 || lexicon.has(word + word)) continue;
+    out.push({ start: at, end: at + 2 * word.length, word, certain: !REDUPLICATING_WORDS.has(word) && !REDUPLICATING_SET.has(word[0]!) });
+  }
+  return out;
+}
 
 /**
  * A character written twice where one copy belongs to a longer word on each side: 双年年展 is 双年展 with 年
@@ -163,7 +181,7 @@ function reduplicatedAtClauseEnd(text: string, found: Doubled[]): Doubled[] {
 /** Function characters: 了了 and 的的 are lexicon words, but in running text nearly always a slip. */
 const FUNCTION_CHARACTERS = new Set([...'的了是在和与與把被将將对對从從向于於也都就还還又我你他她它们們这這那有不吗嗎呢吧啊着著过過得及并並而']);
 
-const MEASURES = new Set([...'天年月日个個次件条條位名岁歲张張本只隻头頭辆輛家项項座层層']);
+const MEASURES = new Set([...'天年月日个個次件条條位名岁歲张張本只隻头頭辆輛家项項座层層点點分秒周週斤米元块塊份间間台臺部']);
 
 /** Characters whose doubling across a word boundary is a slip (很多多, 分钟内内, 他们们). */
 const STRADDLING = new Set([...'的了是在和与與把被将將对對从從向于於也都就还還又们們多内內些吗嗎呢吧着著过過']);
@@ -174,20 +192,25 @@ function aabbAround(text: string, at: number): boolean {
 }
 
 /** AABB (清清楚楚, 是是非非, 的的確確): a doubled character right next to this doubled one. */
-function isAabb(words: Array<{ word: string }>, k: number): boolean {
-  const doubled = (i: number) => {
+function isAabb(words: Array<{ word: string }>, k: number, lexicon?: CheckLexicon): boolean {
+  const charAt = (i: number) => {
     const w = words[i]?.word;
-    return !!w && ((w.length === 2 && w[0] === w[1]) || (w.length === 1 && words[i + 1]?.word === w));
+    if (!w) return undefined;
+    if (w.length === 2 && w[0] === w[1]) return w[0];
+    return w.length === 1 && words[i + 1]?.word === w ? w : undefined;
   };
   const word = words[k]!.word;
-  if (word.length === 2) return doubled(k + 1) || doubled(k - 1) || doubled(k - 2);
-  return doubled(k + 1) || doubled(k - 2) || doubled(k - 3);
+  const own = word[0]!;
+  // With a lexicon, AA and BB make AABB only when AB is a word (干净 → 干干净净): 刚刚叫叫 is not one.
+  const pairs = (other: string | undefined, ownFirst: boolean) => !!other && (!lexicon || lexicon.has(ownFirst ? own + other : other + own));
+  if (word.length === 2) return pairs(charAt(k + 1), true) || pairs(charAt(k - 1), false) || pairs(charAt(k - 2), false);
+  return pairs(charAt(k + 1), true) || pairs(charAt(k - 2), false) || pairs(charAt(k - 3), false);
 }
 
 /** Whether two identical neighbouring words are grammar, a slip, or cannot be told apart from a name. */
 function reduplication(words: Array<{ word: string }>, k: number, lexicon: CheckLexicon | undefined): 'legitimate' | 'slip' | 'maybe' {
   const word = words[k]!.word;
-  const aabb = word.length === 1 && isAabb(words, k);
+  const aabb = word.length === 1 && isAabb(words, k, lexicon);
   if (FUNCTION_CHARACTERS.has(word)) return aabb ? 'legitimate' : 'slip';
   if (lexicon?.has(word + word) || aabb) return 'legitimate';
   // 讨论讨论, 说说 are grammar in speech, and also the commonest slips: reported, but only as possible.

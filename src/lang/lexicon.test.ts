@@ -63,3 +63,9 @@ test('the prebuilt headword index finds what hashing the text finds, and a stale
   assert.equal(readLexiconIndex(file, text.length + 1), undefined, 'an index built for another text is not used');
   rmSync(dir, { recursive: true, force: true });
 });
+
+test('definitions are CC-CEDICT’s own words for messages, proper-name readings first', { skip }, () => {
+  assert.deepEqual(loadLexicon().definitions('朋友'), ['friend']);
+  assert.equal(loadLexicon().definitions('土耳其')[0], 'Turkey');
+  assert.deepEqual(loadLexicon().definitions('不存在的詞語'), []);
+});

@@ -104,6 +104,19 @@ export class Lexicon {
     return (this.entry(word)?.stemIds ?? []).map((id) => this.stems[id]!);
   }
 
+  /**
+   * CC-CEDICT's own definitions of a word, proper-name readings first ("Turkey"), for messages a person reads;
+   * the stems of `glosses` are for matching. [] when unknown.
+   */
+  definitions(word: string): string[] {
+    const offset = this.find(word, 0, word.length);
+    if (offset < 0) return [];
+    let end = this.text.indexOf('\n', offset);
+    if (end < 0) end = this.text.length;
+    const fields = this.text.slice(offset, end).split('\t');
+    return fields[4] ? fields[4].split('/') : [];
+  }
+
   /** Id of an English stem, or -1 when no gloss uses it. */
   stemId(stem: string): number {
     return this.stemIndex.get(stem) ?? -1;
