@@ -30,7 +30,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const dataFile = join(root, '..', 'shared', 'eval', 'wmt22-zh-en', 'wmttest2022.zh-en.xml');
 
 const { values } = parseArgs({
-  options: { 'per-kind': { type: 'string', default: '300' }, sample: { type: 'string', default: '40' }, seed: { type: 'string', default: '7' }, aligner: { type: 'boolean' }, misses: { type: 'string', default: '3' } },
+  options: { 'per-kind': { type: 'string', default: '300' }, sample: { type: 'string', default: '40' }, seed: { type: 'string', default: '7' }, aligner: { type: 'boolean' }, misses: { type: 'string', default: '3' }, list: { type: 'string' } },
 });
 const PER_KIND = Number(values['per-kind']);
 const SAMPLE = Number(values.sample);
@@ -324,6 +324,18 @@ for (const d of wmt) {
 const untouchedMs = performance.now() - t0;
 console.log(`\nUntouched pairs: ${[...baseline.values()].reduce((n, f) => n + f.length, 0)} findings in ${untouchedMs.toFixed(0)} ms`);
 for (const [kind, n] of [...counts].sort((x, y) => y[1] - x[1])) console.log(`  ${kind.padEnd(18)} ${n}`);
+
+// `--list KIND`: every untouched finding of that kind with its sentence, for judging by hand.
+if (values.list) {
+  for (const d of wmt) {
+    for (const f of (baseline.get(d.id) ?? []).filter((x) => x.kind === values.list)) {
+      const doc = documentOf(d.zh, d.en, oneToOne(d.zh.flat().length));
+      const at = f.a ?? f.b;
+      const sentence = doc.versions.flatMap((v) => v.paragraphs.flatMap((p) => p.sentences)).find((s) => s.id === at?.sentence);
+      console.log(`  [${f.severity}] ${d.id} ${at?.sentence ?? ''}: ${f.message}\n      ${sentence?.text.slice(0, 160) ?? ''}`);
+    }
+  }
+}
 
 namePool = [...new Set(wmt.flatMap((d) => anchored(d).map((o) => o.name)))];
 

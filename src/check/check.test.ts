@@ -32,6 +32,10 @@ const lexicon = lexiconFrom({
   一一: { glosses: ['one', 'by', 'one'] },
   剛剛: { glosses: ['just'] },
   好好: { glosses: ['well'] },
+  考試: { glosses: ['exam'] },
+  試卷: { glosses: ['exam', 'paper'] },
+  考試卷: { glosses: ['exam', 'paper'] },
+  百科全書: { glosses: ['encyclopedia'] },
 });
 
 function run(input: PairInput, options: CheckOptions = {}): Finding[] {
@@ -107,6 +111,16 @@ test('an unpunctuated ending on an auxiliary is a cut-off only when the text is 
   assert.match(cut[0]!.message, /leaves the sentence open/);
   const whole = ofKind(run({ a: [['我想取消这个订单', '我已经等了很久了', '我知道你能']], b: [['I want to cancel this order', 'I have waited for a long time', 'I know that you can']], languageA: 'zh-Hans', languageB: 'en' }), 'cut-off');
   assert.deepEqual(whole, []);
+});
+
+test('an English question broken before its predicate is cut off, a complete one is not', () => {
+  const a = [['我才下单五分钟', '为什么订单已经完成了']];
+  const cut = ofKind(run({ a, b: [['I placed the order five minutes ago', 'so how is']], languageA: 'zh-Hans', languageB: 'en' }), 'cut-off');
+  assert.equal(cut.length, 1);
+  for (const ending of ['Neither can we', 'Where are you']) {
+    const fs = ofKind(run({ a: [['我才下单五分钟', ending === 'Neither can we' ? '我们也不能' : '你在哪里']], b: [['I placed the order five minutes ago', ending]], languageA: 'zh-Hans', languageB: 'en' }), 'cut-off');
+    assert.deepEqual(fs, [], ending);
+  }
 });
 
 test('a dateline left untranslated is said so, not reported as a lost acronym', () => {
@@ -253,7 +267,9 @@ test('doubles the segmentation hides are found: a repeated word, a doubled numer
   assert.equal(doubled('剛剛叫叫了外賣。').length, 1);
   assert.equal(doubled('謝謝你你。').length, 1);
   assert.equal(doubled('那就好好，不用了。').length, 1);
-  for (const fine of ['請好好休息。', '一一介紹。', '剛剛到。']) assert.deepEqual(doubled(fine), [], fine);
+  // A stray copy that, removed, leaves a longer word is a slip; two copies each in a word of its own are not.
+  assert.equal(doubled('一套大大百科全書。').length, 1);
+  for (const fine of ['請好好休息。', '一一介紹。', '剛剛到。', '制定考試試卷。']) assert.deepEqual(doubled(fine), [], fine);
 });
 
 test('unbalanced brackets and quotes are found, list markers and continued quotations are not', () => {

@@ -107,8 +107,14 @@ const CONTINUATION_END = /(?:[,，、;；:：(（“「『‘\-–—]|\b(?:and|
  * Words a complete sentence rarely ends on — determiners, auxiliaries and modals, negations, degree adverbs — yet
  * unlike a preposition or "and" they can ("I think it is", "Yes, I can"): only evidence together with length.
  */
-const OPEN_ENDING_EN = /\b(?:this|these|those|every|each|some|any|no|his|her|is|are|was|were|be|been|being|has|have|had|do|does|did|can|could|will|would|shall|should|may|might|must|(?:is|are|was|were|has|have|had|do|does|did|ca|wo|could|would|should|must)n['’]t|can['’]t|cannot|won['’]t|not|still|very|just|also|even|already|only|more|less|most|how|why|where|so|too|really|quite|little|such|whose|which|who|as|like|about|over|until|since|before|after|between|through|under|I|we|they|he|she)\s*$/i;
+const OPEN_ENDING_EN = /\b(?:this|these|those|every|each|some|any|no|his|her|is|are|was|were|be|been|being|has|have|had|do|does|did|can|could|will|would|shall|should|may|might|must|(?:is|are|was|were|has|have|had|do|does|did|ca|wo|could|would|should|must)n['’]t|can['’]t|cannot|won['’]t|not|still|very|just|also|even|already|only|more|less|most|how|why|where|so|too|really|quite|little|such|whose|which|who|as|like|about|over|until|since|before|after|between|through|under|always|never|ever|usually|often|almost|nearly)\s*$/i;
 const OPEN_ENDING_ZH = /(?:[把被對对給给跟讓让使為为於于比很最更太就都也還还再又才已正]|因為|因为|所以|但是|而且|如果|雖然|虽然|以及|或者|還是|还是|以便|由於|由于|關於|关于|通過|通过|根據|根据)\s*$/;
+
+/**
+ * A question broken before its predicate: a wh-word and an auxiliary ("so how is"), or an inverted auxiliary and
+ * its subject ("how much longer do I") — except the complete "so do I", "neither can we".
+ */
+const OPEN_QUESTION_END = /(?:\b(?:how|why|what|where|when|who|which)\s+(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have)|(?<!\b(?:so|neither|nor|as|than)\s+)\b(?:do|does|did|can|could|will|would|should|shall|must|have|has)\s+(?:I|we|you|they|he|she))\s*$/i;
 
 const QUESTION_START = /^(?:(?:but|and|so|then|or)\s*,?\s+)?(?:shall|should|can|could|will|would|do|does|did|is|are|was|were|have|has|how|what|why|when|where|who|which)\s+(?:i|you|we|they|he|she|it|there|the|this|that|my|your|long|much|many)\b/i;
 
@@ -153,7 +159,7 @@ function cutOff(pair: Pair, sideName: 'a' | 'b', lexicon: CheckLexicon | undefin
   const counterpart = bead?.[otherName] ?? [];
   const otherEndsDangling = counterpart.length > 0 && CONTINUATION_END.test(counterpart[counterpart.length - 1]!.text.trimEnd());
   // Both sides ending on "Dispatch site:" is the original's form, not a cut.
-  const dangling = (CONTINUATION_END.test(text) || stopsInsideBracket(text)) && !otherEndsDangling;
+  const dangling = (CONTINUATION_END.test(text) || (!side.isChinese && OPEN_QUESTION_END.test(text)) || stopsInsideBracket(text)) && !otherEndsDangling;
   // Evidence short of a dangling ending: the text is too short for its counterpart (a cut), or only its final
   // punctuation is missing where the counterpart has it (a cut, or a forgotten full stop: said as such).
   let evidence: 'short' | 'open' | 'unpunctuated' | undefined;
@@ -172,7 +178,7 @@ function cutOff(pair: Pair, sideName: 'a' | 'b', lexicon: CheckLexicon | undefin
     const openQuestion = !side.isChinese && QUESTION_START.test(text);
     // An ending that leaves the sentence open (an auxiliary, a determiner, an adverb waiting for its word: "It
     // can't", "Why is it still", "a little") where the text is also shorter than its counterpart asks for.
-    const openEnding = !short && (side.isChinese ? OPEN_ENDING_ZH : OPEN_ENDING_EN).test(text) && own < expected * 0.85;
+    const openEnding = !short && (side.isChinese ? OPEN_ENDING_ZH : OPEN_ENDING_EN).test(text) && own < expected;
     if (short) evidence = 'short';
     else if (openEnding) evidence = 'open';
     else if (otherEnds || openQuestion || punctuatesAlways(pair, sideName, bead)) evidence = 'unpunctuated';
@@ -191,7 +197,7 @@ function cutOff(pair: Pair, sideName: 'a' | 'b', lexicon: CheckLexicon | undefin
         ? `The ${version} may break off: it ends with ${ending} without the final punctuation its counterpart has.`
         : evidence === 'open'
           ? `The ${version} breaks off mid-sentence: it ends with ${ending}, a word that leaves the sentence open, and is shorter than its counterpart.`
-          : `The ${version} breaks off mid-sentence: it ends with ${ending}${dangling ? '' : ', much shorter than its counterpart'}.`,
+          : `The ${version} breaks off mid-sentence: it ends with ${ending}${dangling ? '' : ', much shorter than its counterpart'}${counterpart.length && sideName === 'b' ? ` — the rest of source sentence ${counterpart[counterpart.length - 1]!.id} is not translated` : ''}.`,
     [sideName]: where,
     ...(counterpartLocation ? { [otherName]: counterpartLocation } : {}),
     evidence: [where, ...(counterpartLocation ? [counterpartLocation] : [])],
@@ -289,6 +295,7 @@ function mergedOmissions(pair: Pair, lexicon: CheckLexicon, cutBead: Bead | unde
   const ratios = beadRatios(pair);
   for (const bead of pair.beads) {
     if (bead === cutBead || !bead.a.length || !bead.b.length) continue;
+    if (bead.a.length < 2 && bead.b.length < 2) continue;
     const ratio = expectedRatio(ratios, bead);
     for (const sideName of ['a', 'b'] as const) {
       if (bead[sideName].length < 2) continue;
@@ -313,20 +320,32 @@ function mergedOmissions(pair: Pair, lexicon: CheckLexicon, cutBead: Bead | unde
 }
 
 /** Length ratio (b/a, in `weight` units) of every bead with both sides. */
-function beadRatios(pair: Pair): Map<Bead, number> {
-  const out = new Map<Bead, number>();
-  for (const b of pair.beads) if (b.a.length && b.b.length) out.set(b, weight(b.bText, pair.b.isChinese) / Math.max(1, weight(b.aText, pair.a.isChinese)));
-  return out;
+interface BeadRatios {
+  byBead: Map<Bead, number>;
+  sorted: number[];
+  median: number;
+}
+
+function beadRatios(pair: Pair): BeadRatios {
+  const byBead = new Map<Bead, number>();
+  for (const b of pair.beads) if (b.a.length && b.b.length) byBead.set(b, weight(b.bText, pair.b.isChinese) / Math.max(1, weight(b.aText, pair.a.isChinese)));
+  const sorted = [...byBead.values()].sort((x, y) => x - y);
+  return { byBead, sorted, median: sorted.length ? sorted[Math.floor(sorted.length / 2)]! : 1 };
 }
 
 /**
  * What a complete bead's ratio looks like here: the median of the other beads, drawn towards 1 (weights already
  * count a Chinese character as ~3 letters) when the document has few beads to tell.
  */
-function expectedRatio(ratios: Map<Bead, number>, except: Bead): number {
-  const others = [...ratios].filter(([b]) => b !== except).map(([, r]) => r).sort((x, y) => x - y);
-  const n = others.length;
-  const median = n ? others[Math.floor(n / 2)]! : 1;
+function expectedRatio(ratios: BeadRatios, except: Bead): number {
+  const own = ratios.byBead.get(except);
+  const n = ratios.sorted.length - (own === undefined ? 0 : 1);
+  let median: number;
+  if (n >= 12) median = ratios.median; // One bead more or less moves the median of many by nothing that matters.
+  else {
+    const others = [...ratios.byBead].filter(([b]) => b !== except).map(([, r]) => r).sort((x, y) => x - y);
+    median = n ? others[Math.floor(n / 2)]! : 1;
+  }
   const trust = Math.min(n, 6) / 6;
   return median * trust + 1 * (1 - trust);
 }
@@ -355,12 +374,16 @@ function unmatchedInBead(pair: Pair, bead: Bead, sideName: 'a' | 'b', ratio: num
     // The other side's length fits the bead without this sentence better than with it.
     const without = toOther(all - c.weight);
     const withIt = toOther(all);
-    if (!(other < (without + withIt) / 2)) continue;
+    // Lexical evidence alone, where it is clear-cut: none of this sentence's content words (two or more) is
+    // matched while most of its neighbours' are. Length ratios of short chat lines vary too much to overrule it,
+    // as long as the other side is not longer than the whole bead asks for.
+    const clearCut = c.total >= 2 && c.matched === 0 && restTotal >= 2 && restShare >= 0.5 && other < withIt;
+    if (!clearCut && !(other < (without + withIt) / 2)) continue;
     // The lexicon finds the neighbours translated and this sentence not: nothing of it, or far less.
-    const lexical = restTotal >= 1 && restShare >= 0.3 && (c.total >= 3 ? share <= 0.35 && share <= restShare * 0.5 : c.matched === 0 && c.total >= 1);
+    const lexical = clearCut || (restTotal >= 1 && restShare >= 0.3 && (c.total >= 3 ? share <= 0.4 && share <= restShare * 0.6 : c.matched === 0 && c.total >= 1));
     // Or the length is decisive: the other side is no longer than the neighbours need, and nothing of this
     // sentence is matched.
-    const lengthAlone = restShare >= 0.3 && c.total >= 1 && c.matched === 0 && other <= without * 1.15 && c.weight >= 0.3 * all;
+    const lengthAlone = restMatched >= 1 && share <= restShare * 0.5 && other <= without * 1.1 && c.weight >= 0.3 * all;
     if (!lexical && !lengthAlone) continue;
     const score = restShare - share + (withIt - other) / Math.max(1, withIt);
     if (!best || score > best.score) best = { s: c.s, score };

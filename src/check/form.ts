@@ -124,7 +124,12 @@ function repeatedWords(text: string, lexicon: CheckLexicon, found: Doubled[]): D
     const word = m[1]!;
     const at = m.index!;
     if (covered(found, at) || covered(out, at) || !lexicon.has(word) || new Set(word).size === 1 || lexicon.has(word + word)) continue;
-    out.push({ start: at, end: at + 2 * word.length, word, certain: !REDUPLICATING_WORDS.has(word) && !REDUPLICATING_SET.has(word[0]!) });
+    const end = at + 2 * word.length;
+    // 微生物|生物量: each copy belongs to a longer word with its outer neighbour.
+    if (lexicon.has((text[at - 1] ?? '') + word) || lexicon.has(word + (text[end] ?? ''))) continue;
+    // 不错不错！ at the end of a clause is emphasis as often as a slip.
+    const emphatic = /^\s*(?:[，。！？；,.!?;~～…]|$)/.test(text.slice(end));
+    out.push({ start: at, end, word, certain: !emphatic && !REDUPLICATING_WORDS.has(word) && !REDUPLICATING_SET.has(word[0]!) });
   }
   return out;
 }
@@ -141,6 +146,8 @@ function doubledAcrossWords(text: string, lexicon: CheckLexicon, found: Doubled[
     if (c !== text[i + 1] || !isHan(c) || covered(found, i)) continue;
     if (isHan(text[i + 2]) && text[i + 2] === text[i + 3]) continue;
     if (i > 0 && text[i - 1] === text[i - 2]) continue;
+    // 考试|试卷, 北京市|市长: each copy ends or begins a word of its own; only a stray copy is a slip.
+    if (wordEndsAt(text, i, lexicon) && wordStartsAt(text, i + 1, lexicon)) continue;
     const spans = spansJoin(text, i, lexicon);
     if (spans) {
       out.push({ start: i, end: i + 2, word: c, certain: true });
@@ -150,12 +157,18 @@ function doubledAcrossWords(text: string, lexicon: CheckLexicon, found: Doubled[
   return out;
 }
 
-/** A lexicon word of ≥ 3 characters covers text[at] with one character before and one after, once text[at + 1] is removed. */
+const wordEndsAt = (text: string, at: number, lexicon: CheckLexicon) => [2, 3, 4, 5, 6].some((n) => at - n + 1 >= 0 && lexicon.has(text.slice(at - n + 1, at + 1)));
+const wordStartsAt = (text: string, at: number, lexicon: CheckLexicon) => [2, 3, 4, 5, 6].some((n) => at + n <= text.length && lexicon.has(text.slice(at, at + n)));
+
+/**
+ * A lexicon word of ≥ 3 characters covers text[at] once text[at + 1] is removed (双年展, 大百科 in 大大百科),
+ * and no word covers the same stretch with both copies kept.
+ */
 function spansJoin(text: string, at: number, lexicon: CheckLexicon): boolean {
   const joined = text.slice(Math.max(0, at - 4), at + 1) + text.slice(at + 2, at + 6);
   const pivot = Math.min(at, 4);
-  for (let from = Math.max(0, pivot - 4); from < pivot; from++) {
-    for (let to = pivot + 2; to <= Math.min(joined.length, from + 8); to++) {
+  for (let from = Math.max(0, pivot - 4); from <= pivot; from++) {
+    for (let to = Math.max(pivot + 1, from + 3); to <= Math.min(joined.length, from + 8); to++) {
       const word = joined.slice(from, to);
       if (word.length >= 3 && [...word].every(isHan) && lexicon.has(word) && !lexicon.has(text.slice(at - (pivot - from), at + 2 + (to - pivot - 1)))) return true;
     }

@@ -24,6 +24,7 @@ function cedictText(): string | undefined {
 }
 
 const cache = new Map<string, string[]>();
+const SCAN_LIMIT = 12;
 
 /**
  * English glosses of a word (Traditional or Simplified), proper-name readings first; [] when unknown.
@@ -34,7 +35,8 @@ export function englishGlosses(word: string): string[] {
   if (hit) return hit;
   const text = cedictText();
   const out: Array<{ name: boolean; glosses: string[] }> = [];
-  if (text && word) {
+  // Each lookup scans the text (~5 ms); a document with dozens of different wrong names gets stems past the cap.
+  if (text && word && cache.size < SCAN_LIMIT) {
     const quoted = JSON.stringify(word);
     for (const needle of [`[${quoted},`, `,${quoted},"`]) {
       for (let at = text.indexOf(needle); at >= 0 && out.length < 8; at = text.indexOf(needle, at + 1)) {
@@ -67,7 +69,9 @@ function parseEntry(json: string): [string, string, string, string[]] | undefine
 /** The first few glosses as a short phrase for a message: “Turkey”, “Taiwan; Formosa”. */
 export function glossPhrase(word: string, fallback: string[], max = 2): string {
   const real = englishGlosses(word)
-    .map((g) => g.replace(/\s*\([^)]*\)/g, '').trim())
+    // Cross-references and notes are no meaning: "see 新疆維吾爾自治區", "variant of …", "abbr. for …".
+    .filter((g) => !/^(?:see|variant of|old variant|abbr\.|used in|surname|CL:)/i.test(g))
+    .map((g) => g.replace(/\s*\([^)]*\)/g, '').replace(/\s*\[[^\]]*\]/g, '').split(/,\s|;\s/)[0]!.trim())
     .filter(Boolean);
   return (real.length ? real : fallback).slice(0, max).join('; ');
 }

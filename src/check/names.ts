@@ -411,7 +411,10 @@ function checkNamePair(bead: Bead, englishSide: 'a' | 'b', m: Matcher): Draft[] 
         !transliterated(m, w, english, allTokens),
     )
     .filter((w) => !allTokens.some((t) => related(m, t, w)) && primarilyName(m, w.word));
-  if (!orphanNames.length) return [];
+  // A name said more often in the Chinese than anything in the English accounts for (中国 twice, "Chinese" once):
+  // the surplus mention is an orphan too, though only when an English name is left unrendered to pair it with.
+  const surplus = surplusMentions(m, names, allTokens, orphanNames);
+  if (!orphanNames.length && !surplus.length) return [];
   const pinyin = syllables(m, chinese);
   const orphanTokens = tokens.filter(
     (t) =>
@@ -425,7 +428,7 @@ function checkNamePair(bead: Bead, englishSide: 'a' | 'b', m: Matcher): Draft[] 
   const used = new Set<ZhWord>();
   // Pair orphans best-first: closest in the spelling of the gloss (Turkic ~ turkei), then in position.
   const candidates = orphanTokens.flatMap((token) =>
-    orphanNames.map((word) => ({
+    [...orphanNames, ...surplus].map((word) => ({
       token,
       word,
       score: commonPrefix(word.glosses[0]!, token.stem) * 10 - Math.abs(word.start / chinese.length - token.start / Math.max(1, english.length)),
@@ -454,6 +457,21 @@ function checkNamePair(bead: Bead, englishSide: 'a' | 'b', m: Matcher): Draft[] 
     });
   }
   return drafts;
+}
+
+/** The last mention of each Chinese name that occurs more often than the English tokens related to it. */
+function surplusMentions(m: Matcher, names: ZhWord[], tokens: Token[], orphans: ZhWord[]): ZhWord[] {
+  const out: ZhWord[] = [];
+  const byWord = new Map<string, ZhWord[]>();
+  for (const w of names) if (!orphans.includes(w)) byWord.set(w.word, [...(byWord.get(w.word) ?? []), w]);
+  // In a list of names (philosophers, member states) counts drift with every variant spelling: no surplus there.
+  if (new Set(names.map((w) => w.word)).size > 3) return out;
+  for (const [word, mentions] of byWord) {
+    if (mentions.length < 2 || !primarilyName(m, word)) continue;
+    const accounted = tokens.filter((t) => related(m, t, mentions[0]!)).length;
+    if (accounted >= 1 && mentions.length > accounted) out.push(mentions[mentions.length - 1]!);
+  }
+  return out;
 }
 
 function sharedCharacters(word: string, text: string): number {

@@ -65,14 +65,14 @@ export function registerPages(app: Hono, { archive, access }: PagesContext): voi
   app.get('/timeline', async (c) => {
     const filter = validate(timelineQuery, filledQuery(c), 'filter');
     // The events themselves come from /api/timeline (the page's script draws them): the page stays fast at any size.
-    const [documents, entities] = await Promise.all([archive.list({ limit: 1000 }), archive.entities({ limit: 300 })]);
+    const [documents, entities] = await Promise.all([archive.list({ limit: 1000 }), archive.entities({ limit: 300, mentions: 0 })]);
     const sources = [...new Set(documents.map((d) => d.source))].sort();
     return send(c, renderTimelinePage({ filter, sources, entityNames: entities.map((e) => e.name) }));
   });
 
   app.get('/entities', async (c) => {
     const q = validate(entitiesQuery, filledQuery(c), 'filter');
-    const entities = await archive.entities({ query: q.q, kind: q.kind, limit: q.limit });
+    const entities = await archive.entities({ query: q.q, kind: q.kind, limit: q.limit, mentions: 0 });
     return send(c, renderEntitiesPage(entities, q));
   });
 

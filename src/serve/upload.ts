@@ -22,7 +22,7 @@ export interface UploadResult {
 
 /**
  * The source key of an upload: one source per file name, so a changed file of the same name becomes a
- * revision. A URL form, so the archive labels its source "uploaded" until the document names its author.
+ * revision. The archive labels it with the statement's author, or else the file name.
  */
 export function uploadSource(name: string): string {
   return `upload://uploaded/${encodeURIComponent(name)}`;

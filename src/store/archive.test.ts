@@ -173,6 +173,10 @@ for (const backend of await testBackends()) {
       changed.provenance = { ...changed.provenance, sha256: 'f'.repeat(64) };
       changed.id = 'f'.repeat(16);
       changed.versions[0]!.paragraphs[0]!.sentences[1]!.text = 'They killed 300,000 people, the revised report says.';
+      for (const fact of changed.facts) if (fact.type === 'figure') Object.assign(fact, { value: 300000, text: '300,000' });
+      const figuresOnTimeline = async () =>
+        (await archive.timeline()).find((e) => e.value === '1949-10-12' && e.kind === 'event')!.disagreements.flatMap((d) => d.sides.map((s) => s.value)).sort();
+      assert.deepEqual(await figuresOnTimeline(), ['150,000', '200,000']); // computed, and kept for the next call
       const r = await archive.add(changed);
       assert.equal(r.status, 'revised');
       assert.equal(r.revision, 2);
@@ -182,9 +186,27 @@ for (const backend of await testBackends()) {
       assert.equal((await archive.get('f'.repeat(16)))!.id, 'f'.repeat(16));
       assert.equal((await archive.search({ query: '300,000' })).hits.length, 1);
       assert.equal((await archive.search({ query: '"200,000"' })).hits.length, 0);
+      // The timeline kept between calls follows the new revision.
+      assert.deepEqual(await figuresOnTimeline(), ['150,000', '300,000']);
       const summary = (await archive.summary(r.id))!;
       assert.deepEqual([summary.revision, summary.revisions], [2, 2]);
       assert.equal((await archive.stats()).documents, 4);
+    });
+
+    test('timeline: many sources giving many figures for one event make one figure disagreement listing every side', async () => {
+      for (let i = 0; i < 6; i++) {
+        const doc = reportB();
+        doc.id = `many${i}`.padEnd(16, '0');
+        doc.provenance = { ...doc.provenance, origin: `https://example.org/many/${i}.html`, sha256: String(i).repeat(64) };
+        for (const fact of doc.facts) if (fact.type === 'figure') Object.assign(fact, { value: 400000 + i, text: `${400000 + i}` });
+        await archive.add(doc);
+      }
+      const invasion = (await archive.timeline()).find((e) => e.value === '1949-10-12' && e.kind === 'event')!;
+      assert.equal(invasion.documents, 8);
+      const figures = invasion.disagreements.filter((d) => d.kind === 'figure');
+      assert.equal(figures.length, 1);
+      assert.equal(figures[0]!.sides.length, 8);
+      assert.match(figures[0]!.message, /and 4 more$/);
     });
 
     test('a query matching more sentences than the rank window is ranked among the most recent matches, and says so', async () => {

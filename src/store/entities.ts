@@ -10,9 +10,17 @@ import { citation, type StoredFact } from './facts.js';
 import { foldHan } from './tokens.js';
 import { chineseVariant } from '../lang/chinese.js';
 
-/** Folded form of a name, for matching only. */
+const folded = new Map<string, string>();
+
+/** Folded form of a name, for matching only. Names recur in every document, so foldings are remembered (bounded). */
 export function foldName(name: string): string {
-  return foldHan(name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, '');
+  let out = folded.get(name);
+  if (out === undefined) {
+    out = foldHan(name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()).replace(/[^\p{L}\p{N}]+/gu, '');
+    if (folded.size >= 100_000) folded.clear();
+    folded.set(name, out);
+  }
+  return out;
 }
 
 export function buildEntities(facts: StoredFact[], options: EntityOptions = {}): EntityEntry[] {
@@ -64,8 +72,15 @@ export function buildEntities(facts: StoredFact[], options: EntityOptions = {}):
     );
     // List one mention per document first, so a long list still shows every document.
     const seenDocs = new Set<string>();
-    const firsts = all.filter((m) => !seenDocs.has(m.documentId) && seenDocs.add(m.documentId));
-    const rest = all.filter((m) => !firsts.includes(m));
+    const firsts: EntityMention[] = [];
+    const rest: EntityMention[] = [];
+    for (const m of all) {
+      if (seenDocs.has(m.documentId)) rest.push(m);
+      else {
+        seenDocs.add(m.documentId);
+        firsts.push(m);
+      }
+    }
     const mentions = [...firsts, ...rest].slice(0, options.mentions ?? 100);
     out.push({ key: foldName(name), name, kind, aliases, mentions, mentionCount: all.length, documents: seenDocs.size });
   }

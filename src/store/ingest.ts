@@ -69,12 +69,21 @@ export interface IngestOptions {
   stdin?: () => Promise<Uint8Array>;
   /** Called after each file is stored (or failed). */
   onProgress?: (event: IngestEvent, done: number, total: number) => void;
+  /** Filled in when given: how long the worker threads were analysing, and how long two or more at once. */
+  poolStats?: PoolStats;
+}
+
+export interface PoolStats {
+  /** Wall milliseconds with at least one worker analysing. */
+  busyMs: number;
+  /** Wall milliseconds with two or more workers analysing at the same time (0 means they ran one after another). */
+  parallelMs: number;
 }
 
 export async function ingest(archive: Archive, files: InputFile[], options: IngestOptions = {}): Promise<IngestEvent[]> {
   const events: IngestEvent[] = [];
   const threads = options.threads ?? Math.min(availableParallelism(), Math.max(1, files.length));
-  const pool = threads > 0 && files.length > 1 ? new AnalysisPool(threads) : undefined;
+  const pool = threads > 0 && files.length > 1 ? new AnalysisPool(threads, options.poolStats) : undefined;
   let done = 0;
   // Writes go one at a time (SQLite has one writer; it also keeps the order of revisions deterministic).
   let writes: Promise<unknown> = Promise.resolve();
@@ -142,8 +151,9 @@ export class AnalysisPool {
   private readonly running = new Map<Worker, { resolve(doc: Document): void; reject(e: Error): void }>();
   private readonly all = new Set<Worker>();
   private closing = false;
+  private changedAt = performance.now();
 
-  constructor(size: number) {
+  constructor(size: number, private readonly stats?: PoolStats) {
     for (let i = 0; i < size; i++) this.idle.push(this.spawn());
   }
 
@@ -157,6 +167,7 @@ export class AnalysisPool {
     this.all.add(worker);
     worker.on('message', (reply: AnalyzeReply) => {
       const job = this.running.get(worker);
+      this.account();
       this.running.delete(worker);
       this.release(worker);
       if ('doc' in reply) job?.resolve(reply.doc);
@@ -165,6 +176,7 @@ export class AnalysisPool {
     const fail = (error: Error) => {
       if (!this.all.delete(worker)) return;
       const job = this.running.get(worker);
+      this.account();
       this.running.delete(worker);
       job?.reject(new ConcordError(`analysis worker failed: ${error.message.split('\n')[0]}`));
       const at = this.idle.indexOf(worker);
@@ -176,6 +188,16 @@ export class AnalysisPool {
     return worker;
   }
 
+  /** Adds the time since the last change of the running set to the stats, before it changes. */
+  private account() {
+    const now = performance.now();
+    if (this.stats) {
+      if (this.running.size >= 1) this.stats.busyMs += now - this.changedAt;
+      if (this.running.size >= 2) this.stats.parallelMs += now - this.changedAt;
+    }
+    this.changedAt = now;
+  }
+
   private release(worker: Worker) {
     this.idle.push(worker);
     this.waiting.shift()?.();
@@ -185,6 +207,7 @@ export class AnalysisPool {
     while (!this.idle.length) await new Promise<void>((r) => this.waiting.push(r));
     const worker = this.idle.pop()!;
     return new Promise<Document>((resolve, reject) => {
+      this.account();
       this.running.set(worker, { resolve, reject });
       worker.postMessage({ id: 0, bytes, origin } satisfies AnalyzeRequest);
     });

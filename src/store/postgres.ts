@@ -14,6 +14,7 @@ import { parseQuery, toTsquery } from './query.js';
 import { boundFrom } from './timex.js';
 import { buildTimeline } from './timeline.js';
 import { buildEntities, fillQuotes } from './entities.js';
+import { DerivedCache, optionsKey } from './derived.js';
 import { finishSearch, RANK_WINDOW, type AlignedLinkRow, type Candidate, type HitSentence } from './search.js';
 import type { StoredFact } from './facts.js';
 
@@ -477,11 +478,29 @@ export class PostgresArchive implements Archive {
     }));
   }
 
+  private readonly derived = new DerivedCache();
+
+  /** Changes whenever facts or revisions are written, by this process or another (see `DerivedCache`). */
+  private async changeToken(): Promise<string> {
+    const row = (await this.pool.query('SELECT (SELECT MAX(id) FROM facts) AS facts, (SELECT COUNT(*) FROM revisions) AS revisions')).rows[0];
+    return `${row.facts ?? 0}:${row.revisions}`;
+  }
+
   async timeline(options: TimelineOptions = {}): Promise<TimelineEntry[]> {
+    boundFrom(options.from, 'start'); // a malformed bound is an error even when a result is cached
+    boundFrom(options.to, 'end');
+    return this.derived.get(await this.changeToken(), optionsKey('timeline', options), () => this.computeTimeline(options));
+  }
+
+  private async computeTimeline(options: TimelineOptions): Promise<TimelineEntry[]> {
     return buildTimeline(await this.storedFacts(['event', 'time', 'figure'], options.source), options);
   }
 
   async entities(options: EntityOptions = {}): Promise<EntityEntry[]> {
+    return this.derived.get(await this.changeToken(), optionsKey('entities', options), () => this.computeEntities(options));
+  }
+
+  private async computeEntities(options: EntityOptions): Promise<EntityEntry[]> {
     const entries = buildEntities(await this.storedFacts(['entity'], undefined), options);
     await fillQuotes(entries, async (pairs) =>
       (

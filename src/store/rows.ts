@@ -2,7 +2,7 @@
  * What the archive writes for one document, computed once in JavaScript and shared by both databases:
  * the source key, the summary line, the sentences with their index terms, the alignment links and the facts.
  */
-import { basename, dirname, isAbsolute, resolve } from 'node:path';
+import { basename, isAbsolute, resolve } from 'node:path';
 import type { Document, Fact } from '../model.js';
 import type { AddOptions, FindingCounts } from './archive.js';
 import { tokenize, type Tokenized } from './tokens.js';
@@ -64,18 +64,47 @@ export function sourceKey(doc: Document, options: AddOptions = {}): string {
   return isAbsolute(origin) ? origin : resolve(origin);
 }
 
-/** Who published it, as a short label for lists and filters. */
+/**
+ * Who published it, as a short label for lists, filters and citations: the metadata author; for a web page its
+ * host; else the author the analysis found (the outermost asserter of most facts, e.g. "East Turkistan
+ * Government in Exile"); else the file name (uploads included).
+ */
 export function sourceLabel(doc: Document, key: string): string {
   if (doc.metadata.author) return doc.metadata.author;
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(key)) {
+  const isUpload = /^upload:\/\//i.test(key);
+  const isUrl = !isUpload && /^[a-z][a-z0-9+.-]*:\/\//i.test(key);
+  // A web page's host names its publisher more surely than an author inferred from the text.
+  const author = isUrl ? undefined : statementAuthor(doc.facts);
+  if (author) return author;
+  if (isUpload) return safeDecode(key.slice(key.lastIndexOf('/') + 1)) || 'upload';
+  if (isUrl) {
     try {
-      return new URL(key).hostname.replace(/^www\./, '');
+      return new URL(key).hostname.replace(/^www\./, '') || key;
     } catch {
       return key;
     }
   }
   if (key.startsWith('stdin:')) return 'stdin';
-  return basename(dirname(key)) || key;
+  return basename(key) || key;
+}
+
+/** The statement's author: the name at the outer end of the most facts' attribution chains, if it is an author. */
+export function statementAuthor(facts: Fact[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const fact of facts) {
+    let outer = fact.attributedTo;
+    while (outer?.via) outer = outer.via;
+    if (outer?.kind === 'author' && outer.name.trim()) counts.set(outer.name.trim(), (counts.get(outer.name.trim()) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 export function documentRows(doc: Document, key: string): DocumentRows {

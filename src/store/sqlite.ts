@@ -15,6 +15,7 @@ import { parseQuery, toFts5 } from './query.js';
 import { boundFrom } from './timex.js';
 import { buildTimeline } from './timeline.js';
 import { buildEntities, fillQuotes } from './entities.js';
+import { DerivedCache, optionsKey } from './derived.js';
 import { finishSearch, RANK_WINDOW, type Candidate, type HitSentence, type AlignedLinkRow } from './search.js';
 import type { StoredFact } from './facts.js';
 
@@ -373,13 +374,31 @@ class SqliteArchive implements Archive {
     return rows.map(({ json, title, mentions, ...r }) => ({ ...r, title: title ?? undefined, mentions: mentions ? JSON.parse(mentions) : undefined, fact: JSON.parse(json) }));
   }
 
+  private readonly derived = new DerivedCache();
+
+  /** Changes whenever facts or revisions are written, by this connection or another (see `DerivedCache`). */
+  private changeToken(): string {
+    const row = this.sql('SELECT (SELECT MAX(rowid) FROM facts) AS facts, (SELECT COUNT(*) FROM revisions) AS revisions').get() as { facts: number | null; revisions: number };
+    return `${row.facts ?? 0}:${row.revisions}`;
+  }
+
   async timeline(options: TimelineOptions = {}): Promise<TimelineEntry[]> {
+    boundFrom(options.from, 'start'); // a malformed bound is an error even when a result is cached
+    boundFrom(options.to, 'end');
+    return this.derived.get(this.changeToken(), optionsKey('timeline', options), () => this.computeTimeline(options));
+  }
+
+  private async computeTimeline(options: TimelineOptions): Promise<TimelineEntry[]> {
     // Date bounds are applied after grouping inputs are read: an event may take its date from a time fact.
     const where = options.source ? `AND ${SOURCE_SQL}` : '';
     return buildTimeline(this.storedFacts(['event', 'time', 'figure'], where, { source: options.source ?? null }), options);
   }
 
   async entities(options: EntityOptions = {}): Promise<EntityEntry[]> {
+    return this.derived.get(this.changeToken(), optionsKey('entities', options), () => this.computeEntities(options));
+  }
+
+  private async computeEntities(options: EntityOptions): Promise<EntityEntry[]> {
     const entries = buildEntities(this.storedFacts(['entity'], '', {}), options);
     await fillQuotes(entries, async (pairs) =>
       this.sql(

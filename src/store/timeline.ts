@@ -24,9 +24,25 @@ interface Draft {
   documentId: string;
 }
 
+/** Index terms of one description; the same strings recur across documents, so they are tokenised once per call. */
+type TermCache = Map<string, string[]>;
+
+function termsOf(text: string, cache?: TermCache): string[] {
+  let out = cache?.get(text);
+  if (!out) {
+    out = tokenize(text).body.map((tok) => tok.term).filter((term) => !STOP.has(term));
+    cache?.set(text, out);
+  }
+  return out;
+}
+
 function terms(...texts: (string | undefined)[]): Set<string> {
+  return termsWith(undefined, ...texts);
+}
+
+function termsWith(cache: TermCache | undefined, ...texts: (string | undefined)[]): Set<string> {
   const out = new Set<string>();
-  for (const t of texts) if (t) for (const tok of tokenize(t).body) if (!STOP.has(tok.term)) out.add(tok.term);
+  for (const t of texts) if (t) for (const term of termsOf(t, cache)) out.add(term);
   return out;
 }
 
@@ -47,6 +63,7 @@ export function buildTimeline(facts: StoredFact[], options: TimelineOptions = {}
     m.set(f.fact.id, f);
   }
   const drafts: Draft[] = [];
+  const cache: TermCache = new Map();
   for (const [documentId, docFacts] of byDoc) {
     const timesUsed = new Set<string>();
     for (const f of docFacts.values()) if (f.fact.type === 'event' && f.fact.time) timesUsed.add(f.fact.time);
@@ -73,8 +90,8 @@ export function buildTimeline(facts: StoredFact[], options: TimelineOptions = {}
           },
           start: range.start,
           end: range.end,
-          terms: terms(fact.predicate, fact.agent, fact.patient, fact.place),
-          predicate: [...terms(fact.predicate)].sort().join(' '),
+          terms: termsWith(cache, fact.predicate, fact.agent, fact.patient, fact.place),
+          predicate: [...termsWith(cache, fact.predicate)].sort().join(' '),
           documentId,
         });
       } else if (fact.type === 'time' && !timesUsed.has(fact.id) && fact.timexType !== 'DURATION' && fact.timexType !== 'SET') {
@@ -91,8 +108,13 @@ export function buildTimeline(facts: StoredFact[], options: TimelineOptions = {}
       }
     }
   }
+  // A date mentioned on its own ("October 12, 1949" in a dateline or a translation) on the same day as an event
+  // adds nothing but a second row for that day: the event row already shows it.
+  const eventDays = new Set(drafts.filter((d) => d.mention.kind === 'event').map((d) => `${d.start}|${d.end}`));
   const entity = options.entity ? foldName(options.entity) : undefined;
   const kept = drafts.filter(
+    (d) => !(d.mention.kind === 'time' && eventDays.has(`${d.start}|${d.end}`)),
+  ).filter(
     (d) =>
       d.start <= to &&
       d.end >= from &&
@@ -100,6 +122,43 @@ export function buildTimeline(facts: StoredFact[], options: TimelineOptions = {}
   );
   return group(kept);
 }
+
+/** One cluster of drafts; `signatures` keeps one draft per distinct description, so comparing two groups costs distinct descriptions, not members. */
+interface Group {
+  drafts: Draft[];
+  signatures: Map<string, Draft>;
+  start: string;
+  end: string;
+  width: number;
+}
+
+function signature(d: Draft): string {
+  return [...d.terms].sort().join(' ') + '|' + d.predicate;
+}
+
+function newGroup(d: Draft): Group {
+  return { drafts: [d], signatures: new Map([[signature(d), d]]), start: d.start, end: d.end, width: width(d) };
+}
+
+function join(into: Group, d: Draft): void {
+  into.drafts.push(d);
+  const sig = signature(d);
+  if (!into.signatures.has(sig)) into.signatures.set(sig, d);
+}
+
+function matches(g: Group, d: Draft, threshold: number): boolean {
+  for (const o of g.signatures.values()) if (sameEvent(o, d, threshold)) return true;
+  return false;
+}
+
+function groupsMatch(a: Group, b: Group, threshold: number): boolean {
+  for (const d of b.signatures.values()) if (matches(a, d, threshold)) return true;
+  return false;
+}
+
+/** How far ahead (in date order, same predicate) a group looks for the same event on another date, and how many it reports. */
+const CONFLICT_LOOKAHEAD = 64;
+const CONFLICTS_PER_GROUP = 3;
 
 function group(drafts: Draft[]): TimelineEntry[] {
   // 1. Same date value and similar description → one group. Blocking by value keeps this near-linear.
@@ -110,48 +169,72 @@ function group(drafts: Draft[]): TimelineEntry[] {
     if (list) list.push(d);
     else byValue.set(key, [d]);
   }
-  const groups: Draft[][] = [];
+  const groups: Group[] = [];
   for (const list of byValue.values()) {
-    const clusters: Draft[][] = [];
+    const clusters: Group[] = [];
     for (const d of list) {
-      const home = d.mention.kind === 'time' ? clusters[0] : clusters.find((c) => c.some((o) => sameEvent(o, d, 0.34)));
-      if (home) home.push(d);
-      else clusters.push([d]);
+      const home = d.mention.kind === 'time' ? clusters[0] : clusters.find((c) => matches(c, d, 0.34));
+      if (home) join(home, d);
+      else clusters.push(newGroup(d));
     }
     groups.push(...clusters);
   }
-  // 2. Groups of the same event at different precisions (1949-09 and 1949-09-12) join the most precise;
-  //    groups of the same event on dates that exclude each other disagree.
-  const byPredicate = new Map<string, Draft[][]>();
+  // 2. Within one predicate: a group nested in a coarser one's dates (1949-09-12 in 1949-09) takes it in;
+  //    groups on dates that exclude each other disagree. Groups are sorted by start, so each coarse group scans
+  //    only the groups starting inside it, and each group looks for conflicts among the next few in date order.
+  const byPredicate = new Map<string, Group[]>();
   for (const g of groups) {
-    if (g[0]!.mention.kind !== 'event' || !g[0]!.predicate) continue;
-    const list = byPredicate.get(g[0]!.predicate);
+    const first = g.drafts[0]!;
+    if (first.mention.kind !== 'event' || !first.predicate) continue;
+    const list = byPredicate.get(first.predicate);
     if (list) list.push(g);
-    else byPredicate.set(g[0]!.predicate, [g]);
+    else byPredicate.set(first.predicate, [g]);
   }
-  const absorbed = new Set<Draft[]>();
-  const dateConflicts = new Map<Draft[], Draft[][]>();
+  const absorbed = new Set<Group>();
+  const dateConflicts = new Map<Group, Group[]>();
   for (const list of byPredicate.values()) {
-    list.sort((a, b) => width(a[0]!) - width(b[0]!));
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        const [fine, coarse] = [list[i]!, list[j]!];
-        if (absorbed.has(coarse) || !fine.some((a) => coarse.some((b) => sameEvent(a, b, 0.5)))) continue;
-        const f = fine[0]!;
-        const c = coarse[0]!;
-        if (f.start >= c.start && f.end <= c.end) {
-          fine.push(...coarse);
-          absorbed.add(coarse);
-        } else if (f.end < c.start || c.end < f.start) {
-          if (!distinctDocs(fine, coarse)) continue;
-          dateConflicts.set(fine, [...(dateConflicts.get(fine) ?? []), coarse]);
-          dateConflicts.set(coarse, [...(dateConflicts.get(coarse) ?? []), fine]);
-        }
+    const byStart = [...list].sort((a, b) => a.start.localeCompare(b.start) || a.width - b.width);
+    const coarseFirst = [...list].filter((g) => g.width > 0).sort((a, b) => a.width - b.width);
+    for (const coarse of coarseFirst) {
+      let home: Group | undefined;
+      for (let i = lowerBound(byStart, coarse.start); i < byStart.length && byStart[i]!.start <= coarse.end; i++) {
+        const fine = byStart[i]!;
+        if (fine === coarse || absorbed.has(fine) || fine.end > coarse.end || fine.width > coarse.width) continue;
+        if (fine.width === coarse.width && fine.start === coarse.start) continue;
+        if ((!home || fine.width < home.width) && groupsMatch(fine, coarse, 0.5)) home = fine;
+      }
+      if (!home) continue;
+      for (const d of coarse.drafts) join(home, d);
+      absorbed.add(coarse);
+    }
+    const kept = byStart.filter((g) => !absorbed.has(g));
+    for (let i = 0; i < kept.length; i++) {
+      const a = kept[i]!;
+      let found = dateConflicts.get(a)?.length ?? 0;
+      for (let j = i + 1; j < kept.length && j <= i + CONFLICT_LOOKAHEAD && found < CONFLICTS_PER_GROUP; j++) {
+        const b = kept[j]!;
+        if (b.start <= a.end || !distinctDocs(a.drafts, b.drafts) || !groupsMatch(a, b, 0.5)) continue;
+        if ((dateConflicts.get(b)?.length ?? 0) >= CONFLICTS_PER_GROUP) continue;
+        dateConflicts.set(a, [...(dateConflicts.get(a) ?? []), b]);
+        dateConflicts.set(b, [...(dateConflicts.get(b) ?? []), a]);
+        found++;
       }
     }
   }
-  const entries = groups.filter((g) => !absorbed.has(g)).map((g) => entry(g, dateConflicts.get(g) ?? []));
+  const entries = groups.filter((g) => !absorbed.has(g)).map((g) => entry(g.drafts, (dateConflicts.get(g) ?? []).map((c) => c.drafts)));
   return entries.sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end) || a.text.localeCompare(b.text));
+}
+
+/** First index whose group starts on or after `start`. */
+function lowerBound(sorted: Group[], start: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function sameEvent(a: Draft, b: Draft, threshold: number): boolean {
@@ -163,7 +246,9 @@ function width(d: Draft): number {
   return Date.parse(d.end) - Date.parse(d.start);
 }
 
-function distinctDocs(a: Draft[], b: Draft[]): boolean {
+function distinctDocs(a: { documentId: string }[], b: { documentId: string }[]): boolean {
+  // Usually the first pair already differs; the set is built only when it does not.
+  if (a[0]?.documentId !== b[0]?.documentId) return a.length > 0 && b.length > 0;
   const docs = new Set(a.map((d) => d.documentId));
   return b.some((d) => !docs.has(d.documentId));
 }
@@ -260,21 +345,19 @@ function figureDisagreements(group: Draft[]): Disagreement[] {
       else sides.set(key, [c]);
     }
     const list = [...sides.values()];
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        const [a, b] = [list[i]![0]!, list[j]![0]!];
-        if (!different(a, b)) continue;
-        if (!distinctDocs(list[i]!.map((c) => ({ documentId: c.documentId }) as Draft), list[j]!.map((c) => ({ documentId: c.documentId }) as Draft))) continue;
-        out.push({
-          kind: 'figure',
-          message: `sources give different figures${a.counts ? ` for ${a.counts}` : ''}: ${a.text} vs ${b.text}`,
-          sides: [
-            { value: a.text, citations: list[i]!.map((c) => strip(c.mention)) },
-            { value: b.text, citations: list[j]!.map((c) => strip(c.mention)) },
-          ],
-        });
-      }
-    }
+    if (list.length < 2) continue;
+    // One disagreement per counted thing, with every side that some other document contradicts (not one per
+    // pair: a thousand sources giving a thousand figures is one dispute, not half a million).
+    const disputed = list.filter((side, i) => list.some((other, j) => i !== j && different(side[0]!, other[0]!) && distinctDocs(side, other)));
+    if (disputed.length < 2) continue;
+    const values = disputed.map((side) => side[0]!.text);
+    const shown = values.length > 4 ? `${values.slice(0, 4).join(' vs ')} and ${values.length - 4} more` : values.join(' vs ');
+    const counts = disputed[0]![0]!.counts;
+    out.push({
+      kind: 'figure',
+      message: `sources give different figures${counts ? ` for ${counts}` : ''}: ${shown}`,
+      sides: disputed.map((side) => ({ value: side[0]!.text, citations: side.map((c) => strip(c.mention)) })),
+    });
   }
   return out;
 }

@@ -1,5 +1,7 @@
 // Timeline page: events across documents on a zoomable time axis, drawn on a canvas so that ten thousand
-// events stay smooth. Points are dates, bars are periods; a red ring marks sources that disagree.
+// events stay smooth. Points are dates, bars are periods; a red ring marks sources that disagree. Coarse periods
+// ("the 21st century", "the 1950s") are faint bands behind the events: the default view fits the dated events,
+// so a century does not squeeze a year's events into a corner.
 (function () {
   'use strict';
   var root = document.getElementById('timeline');
@@ -16,7 +18,8 @@
   var DAY = 86400000;
   var AXIS = 34, TOP = 12, LANE = 22, MAX_LIST = 200;
   var PALETTE = ['#1f5f78', '#2e7a57', '#7a4fa3', '#a65a12', '#2f6fb0', '#8a5a44', '#4b7f86', '#6a6f20'];
-  var events = [], view = { t0: 0, t1: 1 }, full = { t0: 0, t1: 1 };
+  var events = [], view = { t0: 0, t1: 1 }, full = { t0: 0, t1: 1 }, fit = { t0: 0, t1: 1 };
+  var COARSE = { decade: true, century: true, vague: true }, BAND_YEARS = 15;
   var buckets = null, drawn = [], selected = -1, hover = -1, frame = 0, listTimer = 0, lanesUsed = 0, fitted = false;
   var stats = (window.__concordTimeline = { draws: [], events: 0 });
 
@@ -44,7 +47,8 @@
       if (isNaN(start)) return;
       if (isNaN(end) || end < start) end = start + DAY;
       var source = e.mentions && e.mentions[0] ? e.mentions[0].source : '';
-      events.push({ i: i, e: e, start: start, end: end, point: end - start <= DAY, colour: colourOf(source), disagree: e.disagreements && e.disagreements.length > 0 });
+      var band = !!COARSE[e.precision] || end - start > BAND_YEARS * 365.25 * DAY;
+      events.push({ i: i, e: e, start: start, end: end, point: end - start <= DAY, band: band, colour: colourOf(source), disagree: e.disagreements && e.disagreements.length > 0 });
     });
     events.sort(function (a, b) { return a.start - b.start || a.end - b.end; });
     stats.events = events.length;
@@ -52,16 +56,20 @@
     summaryEl.textContent = events.length.toLocaleString('en') + (events.length === 1 ? ' event' : ' events') + ' across the archive' +
       (disagreeing ? ' · ' + disagreeing.toLocaleString('en') + (disagreeing === 1 ? ' disagreement' : ' disagreements') + ' between sources' : '') +
       (events.length ? '' : ' — events appear as statements with dates are added.');
-    if (!events.length) {
-      full = { t0: Date.UTC(1900, 0, 1), t1: Date.UTC(2030, 0, 1) };
-    } else {
-      var lo = events[0].start, hi = 0;
-      events.forEach(function (ev) { if (ev.end > hi) hi = ev.end; });
-      var pad = Math.max((hi - lo) * 0.05, 180 * DAY);
-      full = { t0: lo - pad, t1: hi + pad };
-    }
-    view = { t0: full.t0, t1: full.t1 };
+    full = span(events);
+    // The default view (and "Fit events") covers the dated events; coarse periods alone only when there is nothing else.
+    var fine = events.filter(function (ev) { return !ev.band; });
+    fit = fine.length ? span(fine) : full;
+    view = { t0: fit.t0, t1: fit.t1 };
     schedule(true);
+  }
+
+  function span(list) {
+    if (!list.length) return { t0: Date.UTC(1900, 0, 1), t1: Date.UTC(2030, 0, 1) };
+    var lo = Infinity, hi = -Infinity;
+    list.forEach(function (ev) { if (ev.start < lo) lo = ev.start; if (ev.end > hi) hi = ev.end; });
+    var pad = Math.max((hi - lo) * 0.05, 180 * DAY);
+    return { t0: lo - pad, t1: hi + pad };
   }
 
   // ── geometry ──
@@ -147,15 +155,20 @@
     var laneEnd = new Array(lanes).fill(-Infinity);
     var visible = [];
     for (var i = 0; i < events.length && events[i].start <= view.t1; i++) if (events[i].end >= view.t0) visible.push(i);
-    var labels = visible.length <= 400;
     drawn = [];
     buckets = null;
+    var bands = visible.filter(function (idx) { return events[idx].band; });
+    if (bands.length) {
+      drawBands(bands, w, h);
+      visible = visible.filter(function (idx) { return !events[idx].band; });
+    }
+    var labels = visible.length <= 400;
     // More events than the lanes can show one by one: draw their density instead (click a bar to zoom in).
     if (visible.length > lanes * Math.max(1, w / 14)) {
       lanesUsed = lanes; // a crowded archive keeps the full height
       drawDensity(visible, w, h);
-      finishFrame(visible, began);
-      return visible;
+      finishFrame(visible, began, bands);
+      return bands.concat(visible).sort(function (a, b) { return a - b; });
     }
     // Layout first, then one path per colour: ten thousand shapes cost a few fills, not ten thousand.
     var points = {}, bars = {}, rings = [], labelled = [];
@@ -208,7 +221,7 @@
       ctx.stroke();
     }
     drawn.forEach(function (d) {
-      if (d.idx !== selected && d.idx !== hover) return;
+      if ((d.idx !== selected && d.idx !== hover) || !d.shape) return;
       var sh = d.shape;
       ctx.strokeStyle = '#1d2125';
       ctx.lineWidth = 2;
@@ -218,12 +231,36 @@
       ctx.stroke();
     });
     labelled.forEach(function (l) { ctx.fillStyle = l[3] ? '#b3261e' : '#1d2125'; ctx.fillText(l[0], l[1], l[2]); });
-    finishFrame(visible, began);
-    return visible;
+    finishFrame(visible, began, bands);
+    return bands.concat(visible).sort(function (a, b) { return a - b; });
   }
 
-  function finishFrame(visible, began) {
-    rangeEl.textContent = fmt(view.t0) + ' – ' + fmt(view.t1) + ' · ' + visible.length.toLocaleString('en') + ' of ' + events.length.toLocaleString('en') + ' events' + (buckets ? ' (density; zoom in for single events)' : '');
+  // Coarse periods: a faint band behind the events, its label along the bottom (clickable; events drawn later win).
+  function drawBands(bands, w, h) {
+    var bottom = h - AXIS, slots = 0;
+    bands.forEach(function (idx) {
+      var ev = events[idx], x0 = Math.max(0, x(ev.start)), x1 = Math.min(w, x(ev.end));
+      ctx.globalAlpha = 0.08;
+      ctx.fillStyle = ev.colour;
+      ctx.fillRect(x0, TOP, Math.max(1, x1 - x0), bottom - TOP);
+      ctx.globalAlpha = 0.35;
+      ctx.fillRect(x0, bottom - 3, Math.max(1, x1 - x0), 3);
+      ctx.globalAlpha = 1;
+      if (slots >= 3) return;
+      var label = truncate(ev.e.text + ' (' + ev.e.value + ')', Math.max(0, Math.min(x1 - x0, 260) - 10));
+      if (!label) return;
+      var y = bottom - 12 - slots * 16;
+      slots++;
+      ctx.fillStyle = ev.disagree ? '#b3261e' : '#5d646d';
+      ctx.fillText(label, x0 + 6, y);
+      if (idx === selected || idx === hover) { ctx.fillRect(x0 + 6, y + 7, ctx.measureText(label).width, 1); }
+      drawn.push({ idx: idx, x: x0, y: y - 8, w: ctx.measureText(label).width + 12, h: 16, shape: null });
+    });
+  }
+
+  function finishFrame(visible, began, bands) {
+    var shown = visible.length + (bands ? bands.length : 0);
+    rangeEl.textContent = fmt(view.t0) + ' – ' + fmt(view.t1) + ' · ' + shown.toLocaleString('en') + ' of ' + events.length.toLocaleString('en') + ' events' + (buckets ? ' (density; zoom in for single events)' : '');
     stats.draws.push(performance.now() - began);
     if (stats.draws.length > 500) stats.draws.shift();
   }
@@ -301,6 +338,15 @@
     a.href = '/documents/' + encodeURIComponent(m.documentId) + '#' + encodeURIComponent(m.sentence);
     return a;
   }
+  // Who says it and in which file: "East Turkistan Government in Exile, statement.txt" (the file alone when no author is known).
+  function fileName(origin) {
+    var last = String(origin || '').replace(/[?#].*$/, '').replace(/\/+$/, '').split('/').pop() || '';
+    try { return decodeURIComponent(last); } catch (err) { return last; }
+  }
+  function cite(m) {
+    var file = fileName(m.origin);
+    return m.source && m.source !== file ? m.source + (file ? ', ' + file : '') : file || m.source || '';
+  }
   function renderList(visible) {
     listEl.textContent = '';
     visible.slice(0, MAX_LIST).forEach(function (idx) {
@@ -345,7 +391,7 @@
       var li = document.createElement('li');
       var a = sentenceLink(m);
       a.textContent = m.quote || m.text;
-      li.append(a, text('span', 'muted small', ' — ' + (m.source || '') + (m.value !== e.value ? ' gives ' + m.value : '')));
+      li.append(a, text('span', 'muted small', ' — ' + cite(m) + (m.value !== e.value ? ' gives ' + m.value : '')));
       ul.append(li);
     });
     detail.append(ul);
@@ -354,7 +400,7 @@
   // ── interaction ──
   function zoom(factor, atPx) {
     var span = view.t1 - view.t0, centre = tAt(atPx === undefined ? width() / 2 : atPx);
-    var next = Math.min(Math.max(span * factor, 2 * DAY), (full.t1 - full.t0) * 4);
+    var next = Math.min(Math.max(span * factor, 2 * DAY), Math.max(full.t1 - full.t0, fit.t1 - fit.t0) * 4);
     var ratio = (centre - view.t0) / span;
     view = { t0: centre - next * ratio, t1: centre - next * ratio + next };
     schedule(true);
@@ -426,7 +472,8 @@
     else if (k === 'ArrowRight') pan(-width() * 0.15);
     else if (k === '+' || k === '=') zoom(1 / 1.5);
     else if (k === '-' || k === '_') zoom(1.5);
-    else if (k === '0') { view = { t0: full.t0, t1: full.t1 }; schedule(true); }
+    else if (k === '0') { view = { t0: fit.t0, t1: fit.t1 }; schedule(true); }
+    else if (k === '9') { view = { t0: full.t0, t1: full.t1 }; schedule(true); }
     else if (k === 'n' || k === 'ArrowDown') step(1);
     else if (k === 'p' || k === 'ArrowUp') step(-1);
     else if (k === 'Enter' && selected >= 0) { var m = events[selected].e.mentions[0]; if (m) location.href = '/documents/' + encodeURIComponent(m.documentId) + '#' + encodeURIComponent(m.sentence); }
@@ -439,7 +486,8 @@
     var z = b.getAttribute('data-zoom');
     if (z === 'in') zoom(1 / 1.5);
     else if (z === 'out') zoom(1.5);
-    else { view = { t0: full.t0, t1: full.t1 }; schedule(true); }
+    else if (z === 'all') { view = { t0: full.t0, t1: full.t1 }; schedule(true); }
+    else { view = { t0: fit.t0, t1: fit.t1 }; schedule(true); }
   });
   listEl.addEventListener('click', function (e) {
     var b = e.target.closest('button.ev-open');

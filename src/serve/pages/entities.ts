@@ -54,7 +54,7 @@ ${
           .filter((a) => a.text !== e.name)
           .slice(0, 8)
           .map((a) => html`<span class="alias" lang="${a.language}" dir="auto">${a.text}</span> `)}</td>
-<td class="num" data-label="Documents">${e.documents}</td><td class="num" data-label="Mentions">${e.mentions.length}</td></tr>`,
+<td class="num" data-label="Documents">${e.documents}</td><td class="num" data-label="Mentions">${e.mentionCount}</td></tr>`,
       )}</tbody></table>`
     : html`<p class="empty-state">${query.q ? 'No entity matches.' : 'No entities yet: they appear as statements are added and analysed.'}</p>`
 }`;
@@ -92,7 +92,7 @@ export function renderEntityPage(e: EntityEntry): SafeHtml {
   const scripts = aliasesByScript([{ text: e.name, language: 'und' }, ...e.aliases]);
   const docs = mentionsByDocument(e.mentions);
   const body = html`<div class="page-head"><p class="crumbs"><a href="/entities">Entities</a> / ${KIND_LABELS[e.kind] ?? e.kind}</p><h1 dir="auto">${e.name}</h1>
-<p class="lede">${KIND_LABELS[e.kind] ?? e.kind} · ${formatCount(e.mentions.length, 'mention')} in ${formatCount(e.documents, 'document')} · <a href="/timeline?entity=${encodeURIComponent(e.name)}">on the timeline</a> · <a href="/search?q=${encodeURIComponent(`"${e.name}"`)}">search</a></p></div>
+<p class="lede">${KIND_LABELS[e.kind] ?? e.kind} · ${formatCount(e.mentionCount, 'mention')} in ${formatCount(e.documents, 'document')} · <a href="/timeline?entity=${encodeURIComponent(e.name)}">on the timeline</a> · <a href="/search?q=${encodeURIComponent(`"${e.name}"`)}">search</a></p></div>
 <section aria-labelledby="aliases-title"><h2 id="aliases-title">Names in every script</h2>
 <dl class="scripts">${[...scripts].map(
     ([script, aliases]) => html`<div class="script"><dt>${script}</dt><dd>${aliases.map(
@@ -100,6 +100,7 @@ export function renderEntityPage(e: EntityEntry): SafeHtml {
     )}</dd></div>`,
   )}</dl></section>
 <section aria-labelledby="mentions-title"><h2 id="mentions-title">Mentions across documents</h2>
+${e.mentions.length < e.mentionCount ? html`<p class="muted small">Showing ${e.mentions.length.toLocaleString('en')} of ${formatCount(e.mentionCount, 'mention')}: one from each document first.</p>` : ''}
 ${[...docs].map(
   ([id, mentions]) => html`<h3 class="mention-doc"><a href="/documents/${id}" dir="auto">${mentions[0]!.title || basename(mentions[0]!.origin)}</a> <span class="muted small">${mentions[0]!.source}</span></h3>
 <ul class="mentions">${mentions.map((m) => html`<li><a href="/documents/${id}#${m.sentence}" dir="auto">${markNames(m.quote, [m.name, e.name, ...e.aliases.map((a) => a.text)])}</a></li>`)}</ul>`,

@@ -4,7 +4,8 @@ import { escapeHtml, html } from '../html.js';
 import { csvCell } from '../exports.js';
 import { buildDocument, smallStatement } from '../fixtures/documents.js';
 import { countRows, sideBySide } from './document-view.js';
-import { markNames, scriptOf } from './entities.js';
+import { markNames, renderEntitiesPage, renderEntityPage, scriptOf } from './entities.js';
+import type { EntityEntry } from '../../store/archive.js';
 import { renderDocumentPage } from './document.js';
 
 test('the html template escapes every interpolated value, including attribute quotes', () => {
@@ -68,4 +69,13 @@ test('CSV cells are quoted per RFC 4180 and never start a spreadsheet formula', 
   assert.equal(csvCell('=HYPERLINK("x")'), `"'=HYPERLINK(""x"")"`);
   assert.equal(csvCell('+1'), "'+1");
   assert.equal(csvCell('東突厥斯坦'), '東突厥斯坦');
+});
+
+test('entity pages count every mention, not just the ones listed', () => {
+  const mention = { documentId: 'd1', origin: '/a.txt', source: 'a', factId: 'entity-1', version: 'v1', sentence: 'v1.p1.s1', quote: 'Uyghurs met.', name: 'Uyghurs' };
+  const entry: EntityEntry = { key: 'uyghurs', name: 'Uyghurs', kind: 'group', aliases: [], mentions: [mention, { ...mention, sentence: 'v1.p1.s2' }], mentionCount: 250, documents: 40 };
+  const one = renderEntityPage(entry).toString();
+  assert.match(one, /250 mentions in 40 documents/);
+  assert.match(one, /Showing 2 of 250 mentions/);
+  assert.match(renderEntitiesPage([{ ...entry, mentions: [] }], {}).toString(), /data-label="Mentions">250</);
 });

@@ -24,12 +24,13 @@ export function renderTimelinePage(o: TimelinePageOptions): SafeHtml {
   <div class="tl-toolbar" role="toolbar" aria-label="Timeline controls">
     <button type="button" data-zoom="in" aria-label="Zoom in">+</button>
     <button type="button" data-zoom="out" aria-label="Zoom out">−</button>
-    <button type="button" data-zoom="fit">Fit all</button>
+    <button type="button" data-zoom="fit" title="Fit the view to the dated events (key 0)">Fit events</button>
+    <button type="button" data-zoom="all" title="Show the whole span, coarse periods included (key 9)">Whole span</button>
     <span class="tl-range" id="tl-range" aria-live="polite"></span>
-    <span class="tl-legend"><span class="key point"></span> date <span class="key interval"></span> period <span class="key disagree"></span> sources disagree</span>
+    <span class="tl-legend"><span class="key point"></span> date <span class="key interval"></span> period <span class="key band"></span> decade, century <span class="key disagree"></span> sources disagree</span>
   </div>
   <div class="tl-canvas-wrap">
-    <canvas id="tl-canvas" tabindex="0" role="img" aria-label="Timeline of events across documents. Arrow keys pan, plus and minus zoom, N and P step through events, Enter opens the selected event's sentence." aria-describedby="tl-detail"></canvas>
+    <canvas id="tl-canvas" tabindex="0" role="img" aria-label="Timeline of events across documents. Arrow keys pan, plus and minus zoom, 0 fits the dated events, 9 shows the whole span, N and P step through events, Enter opens the selected event's sentence." aria-describedby="tl-detail"></canvas>
     <div class="tl-tip" id="tl-tip" hidden></div>
   </div>
   <div class="tl-detail" id="tl-detail" aria-live="polite"><p class="muted">Select an event on the axis or in the list to see who tells it and where.</p></div>

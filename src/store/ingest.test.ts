@@ -1,0 +1,29 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openArchive } from './index.js';
+import { ingest, type PoolStats } from './ingest.js';
+
+test('with two worker threads, documents are analysed two at a time (analysis is outside the one-writer insert)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'concord-ingest-'));
+  try {
+    const files = Array.from({ length: 6 }, (_, i) => {
+      const path = join(dir, `statement-${i}.txt`);
+      const paragraphs = Array.from({ length: 30 }, (_, p) => `On ${(p % 28) + 1} May 20${10 + i}, the committee number ${p} met in Geneva and said that over ${p + i} thousand people were detained.`);
+      writeFileSync(path, paragraphs.join('\n\n') + '\n');
+      return { path, source: path };
+    });
+    const archive = await openArchive(join(dir, 'a.sqlite'));
+    const poolStats: PoolStats = { busyMs: 0, parallelMs: 0 };
+    const events = await ingest(archive, files, { threads: 2, poolStats });
+    assert.deepEqual(events.map((e) => e.error ?? e.result?.status), Array(6).fill('added'));
+    assert.equal((await archive.stats()).documents, 6);
+    await archive.close();
+    // Both workers had a document at the same time for part of the run.
+    assert.ok(poolStats.parallelMs > 0, `two at once for ${poolStats.parallelMs} ms of ${poolStats.busyMs} ms`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
