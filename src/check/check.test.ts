@@ -222,6 +222,9 @@ test('a name rendered as a different known entity is found through the lexicon a
   assert.match(fs[0]!.message, /Turkic.*土耳其.*突厥/);
   const swapped = run({ a: [['The delegation flew to Beijing.']], b: [['代表團飛往上海。']] });
   assert.deepEqual(kinds(swapped), ['name']);
+  // 中國 said twice where only "Chinese" accounts for it: the surplus mention is the swapped "Beijing".
+  assert.deepEqual(kinds(run({ a: [['Students in Beijing met Chinese teachers.']], b: [['中國學生見了中國老師。']] })), ['name']);
+  assert.deepEqual(kinds(run({ a: [['Students in China met Chinese teachers.']], b: [['中國學生見了中國老師。']] })), []);
   // “我國” (our country) stands for a country, not for a city: Beijing rendered 上海 is still found.
   assert.deepEqual(kinds(run({ a: [['Our country sent the delegation to Beijing.']], b: [['我國派代表團去上海。']] })), ['name']);
 });

@@ -15,6 +15,7 @@ import type { Location } from '../model.js';
 import type { Draft } from './findings.js';
 import type { CheckLexicon } from './lexicon.js';
 import { glossPhrase } from './glosses.js';
+import { toSimplified } from '../lang/chinese.js';
 import { locateInBead, quote, sentencesLocation, type Bead, type Pair } from './pair.js';
 
 interface Token {
@@ -413,7 +414,7 @@ function checkNamePair(bead: Bead, englishSide: 'a' | 'b', m: Matcher): Draft[] 
     .filter((w) => !allTokens.some((t) => related(m, t, w)) && primarilyName(m, w.word));
   // A name said more often in the Chinese than anything in the English accounts for (中国 twice, "Chinese" once):
   // the surplus mention is an orphan too, though only when an English name is left unrendered to pair it with.
-  const surplus = surplusMentions(m, names, allTokens, orphanNames);
+  const surplus = surplusMentions(m, names, allTokens, orphanNames, chinese);
   if (!orphanNames.length && !surplus.length) return [];
   const pinyin = syllables(m, chinese);
   const orphanTokens = tokens.filter(
@@ -442,9 +443,12 @@ function checkNamePair(bead: Bead, englishSide: 'a' | 'b', m: Matcher): Draft[] 
     usedTokens.add(token);
     const usual = knownNames(m, token).filter((w) => w !== word.word);
     // Of the usual renderings, the one written in the same script as the translation (Traditional or Simplified).
-    const prefer = usual.sort((x, y) => sharedCharacters(y, chinese) - sharedCharacters(x, chinese))[0];
-    // A proper adjective before a common noun (Turkic peoples) is a term; a proper noun (Beijing) is a name.
-    const adjective = /^\s+[a-z]/.test(english.slice(token.end, token.end + 3)) && !/^\s+(?:and|or|of|is|was|has|said|says)\b/.test(english.slice(token.end, token.end + 8));
+    const simplified = toSimplified(chinese) === chinese;
+    const sameScript = (w: string) => Number((toSimplified(w) === w) === simplified);
+    const prefer = usual.sort((x, y) => sameScript(y) - sameScript(x) || sharedCharacters(y, chinese) - sharedCharacters(x, chinese))[0];
+    // A proper adjective (an adjectival ending: Turkic, Chinese) before a common noun (Turkic peoples) is a term;
+    // a proper noun (Beijing, "Voltaire shall") is a name.
+    const adjective = /(?:ic|ish|ese|an|ian|ean)$/.test(token.text) && /^\s+[a-z]/.test(english.slice(token.end, token.end + 3)) && !/^\s+(?:and|or|of|is|was|has|are|were|have|had|does|did|said|says|shall|will|would|can|could|should|must|may|might)\b/.test(english.slice(token.end, token.end + 9));
     const en = locateInBead(bead[englishSide], token.start, token.end);
     const zh = locateInBead(bead[chineseSide], word.start, word.end);
     const where: { a?: Location; b?: Location } = englishSide === 'a' ? { a: en, b: zh } : { a: zh, b: en };
@@ -459,17 +463,21 @@ function checkNamePair(bead: Bead, englishSide: 'a' | 'b', m: Matcher): Draft[] 
   return drafts;
 }
 
-/** The last mention of each Chinese name that occurs more often than the English tokens related to it. */
-function surplusMentions(m: Matcher, names: ZhWord[], tokens: Token[], orphans: ZhWord[]): ZhWord[] {
+/**
+ * The last mention of each Chinese name that occurs more often than the English tokens related to it. Mentions
+ * are counted in the text, inside longer words too (中国 in 中国特色社会主义, which "Chinese" accounts for).
+ */
+function surplusMentions(m: Matcher, names: ZhWord[], tokens: Token[], orphans: ZhWord[], chinese: string): ZhWord[] {
   const out: ZhWord[] = [];
   const byWord = new Map<string, ZhWord[]>();
   for (const w of names) if (!orphans.includes(w)) byWord.set(w.word, [...(byWord.get(w.word) ?? []), w]);
   // In a list of names (philosophers, member states) counts drift with every variant spelling: no surplus there.
-  if (new Set(names.map((w) => w.word)).size > 3) return out;
+  if (new Set(names.filter((w) => primarilyName(m, w.word)).map((w) => w.word)).size > 3) return out;
   for (const [word, mentions] of byWord) {
-    if (mentions.length < 2 || !primarilyName(m, word)) continue;
+    const count = chinese.split(word).length - 1;
+    if (count < 2 || !primarilyName(m, word)) continue;
     const accounted = tokens.filter((t) => related(m, t, mentions[0]!)).length;
-    if (accounted >= 1 && mentions.length > accounted) out.push(mentions[mentions.length - 1]!);
+    if (accounted >= 1 && count > accounted) out.push(mentions[mentions.length - 1]!);
   }
   return out;
 }
