@@ -381,8 +381,10 @@ for (const [name, inject] of injectors) {
 if (misses.length) console.log('\nSome misses (to see why):\n' + misses.map((m) => '  ' + m).join('\n'));
 
 // Sample of number/date/name findings on untouched pairs, for hand judgement.
-const judged = wmt.flatMap((d) => (baseline.get(d.id) ?? []).filter((f) => f.kind === 'number' || f.kind === 'date' || f.kind === 'name' || f.kind === 'terminology').map((f) => ({ d, f })));
-console.log(`\nUntouched pairs: ${judged.length} findings of kind number/date/name/terminology; seeded sample of ${Math.min(SAMPLE, judged.length)} to judge by hand:`);
+// Info findings ("probably added for explicitness", "possibly doubled") claim no error: listed apart, not judged.
+const content = wmt.flatMap((d) => (baseline.get(d.id) ?? []).filter((f) => f.kind === 'number' || f.kind === 'date' || f.kind === 'name' || f.kind === 'terminology').map((f) => ({ d, f })));
+const judged = content.filter(({ f }) => f.severity !== 'info');
+console.log(`\nUntouched pairs: ${content.length} findings of kind number/date/name/terminology, ${content.length - judged.length} of them info (worth a look, no error claimed); seeded sample of ${Math.min(SAMPLE, judged.length)} of the other ${judged.length} to judge by hand:`);
 for (const { d, f } of shuffle(judged).slice(0, SAMPLE)) {
   const doc = documentOf(d.zh, d.en, oneToOne(d.zh.flat().length));
   const sentence = (id: string | undefined) => doc.versions.flatMap((v) => v.paragraphs.flatMap((p) => p.sentences)).find((s) => s.id === id)?.text ?? '';

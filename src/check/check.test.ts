@@ -36,6 +36,9 @@ const lexicon = lexiconFrom({
   試卷: { glosses: ['exam', 'paper'] },
   考試卷: { glosses: ['exam', 'paper'] },
   百科全書: { glosses: ['encyclopedia'] },
+  五毛: { glosses: ['fifty', 'cents', 'internet', 'commentator'] },
+  通知: { glosses: ['notify'] },
+  公司: { glosses: ['company'] },
 });
 
 function run(input: PairInput, options: CheckOptions = {}): Finding[] {
@@ -102,6 +105,11 @@ test('a short sentence folded into a 2-1 bead, matched by nothing while its neig
   // Both sentences rendered: the same 2-1 bead is fine.
   const whole = run({ a, b: [['Many people in Beijing; Shanghai is the biggest.'], ['A humanitarian tragedy.']], beads: [[[0, 1], [0]], [[2], [1]]], languageA: 'zh-Hant', languageB: 'en' });
   assert.deepEqual(ofKind(whole, 'untranslated'), []);
+});
+
+test('a one-line translation well short of its source whose last content word is unmatched is cut off', () => {
+  assert.equal(ofKind(zhEn({ a: [['請通知他再送到我們公司']], b: [['Please notify him']] }), 'cut-off').length, 1);
+  assert.equal(ofKind(zhEn({ a: [['請通知他再送到我們公司']], b: [['Please notify him to deliver it to our company again']] }), 'cut-off').length, 0);
 });
 
 test('an unpunctuated ending on an auxiliary is a cut-off only when the text is also short', () => {
@@ -207,6 +215,40 @@ test('a dropped or changed qualifier is a minor number finding', () => {
   assert.equal(ofKind(run({ a: [['More than 300 people came.']], b: [['300多人來了。']] }), 'number').length, 0);
 });
 
+/** A pair whose source is Chinese and translation English (the WMT direction). */
+const zhEn = (input: PairInput) => run({ ...input, languageA: 'zh-Hans', languageB: 'en' });
+
+test('a number that is part of a name or term is not a count: lexicon terms, a code spelled out', () => {
+  assert.deepEqual(ofKind(zhEn({ a: [['他們罵他五毛。']], b: [['They called him a fifty-cent.']] }), 'number'), []);
+  // The term hides only the number it spells out; a count next to it is still compared.
+  assert.equal(ofKind(zhEn({ a: [['他們罵他五毛31次。']], b: [['They called him a fifty-cent 30 times.']] }), 'number').length, 1);
+  assert.deepEqual(ofKind(zhEn({ a: [['2020年年初，新冠肺炎疫情暴發。']], b: [['In early 2020, coronavirus disease 2019 (COVID-19) broke out.']] }), 'number'), []);
+  assert.equal(ofKind(zhEn({ a: [['2020年年初，疫情暴發。']], b: [['In early 2020, the disease broke out in 2019 districts.']] }), 'number').length, 1);
+});
+
+test('“X and two other” counts three; a plural age is an approximate one', () => {
+  assert.deepEqual(ofKind(zhEn({ a: [['團體起訴耶魯等3所大學。']], b: [['Groups sued Yale and two other universities.']] }), 'number'), []);
+  assert.equal(ofKind(zhEn({ a: [['團體起訴耶魯等3所大學。']], b: [['Groups sued Yale and 12 other universities.']] }), 'number').length, 1);
+  assert.deepEqual(ofKind(zhEn({ a: [['兩名女孩均為20歲左右。']], b: [['Two girls, both in their early 20s.']] }), 'number'), []);
+});
+
+test('a number moved into the neighbouring sentence is a different sentence division, not an omission', () => {
+  const moved = zhEn({ a: [['腫瘤均為單發。', '其中浸潤性癌12例。']], b: [['All tumours were single, 12 of them invasive.', 'The rest were in situ.']] });
+  assert.deepEqual(ofKind(moved, 'number'), []);
+  const changed = zhEn({ a: [['腫瘤均為單發。', '其中浸潤性癌12例。']], b: [['All tumours were single, 13 of them invasive.', 'The rest were in situ.']] });
+  assert.equal(ofKind(changed, 'number').length, 2);
+});
+
+test('a year or ordinal only the translation has is info (explicitation); an added count stays major', () => {
+  const ordinal = ofKind(zhEn({ a: [['要深入學習全會精神。']], b: [['We must study the spirit of the plenary session of the 19th Central Committee.']] }), 'number');
+  assert.deepEqual(ordinal.map((f) => f.severity), ['info']);
+  const count = ofKind(zhEn({ a: [['他們殺了很多人。']], b: [['They killed 374 people.']] }), 'number');
+  assert.deepEqual(count.map((f) => f.severity), ['major']);
+  // Next to a source number left unexplained, the added ordinal is a changed number, not explicitation.
+  const changed = ofKind(zhEn({ a: [['迎接黨的二十大召開。']], b: [['To welcome the 21st National Congress.']] }), 'number');
+  assert.deepEqual(changed.map((f) => f.severity), ['major']);
+});
+
 test('a shifted date is a date finding, not a number finding', () => {
   const fs = run({ a: [['On October 12, 1949, the invasion began.']], b: [['1949年10月13日，入侵開始。']] });
   assert.deepEqual(kinds(fs), ['date']);
@@ -261,6 +303,16 @@ test('a doubled character is found, legitimate reduplication is not', () => {
   assert.deepEqual(ofKind(run({ a: [['Very many.']], b: [['很多多。']] }), 'doubled-word').map((f) => f.severity), ['minor']);
   assert.equal(ofKind(run({ a: [['It is the the end.']], b: [['結束了。']] }), 'doubled-word').length, 1);
   assert.equal(ofKind(run({ a: [['He had had enough.']], b: [['他受夠了。']] }), 'doubled-word').length, 0);
+});
+
+test('reduplication the grammar rules out is a double: degree adverb + AA, negated VV (possible only)', () => {
+  const degree = ofKind(run({ a: [['Many high-end TVs.']], b: [['很多多高端電視。']] }), 'doubled-word');
+  assert.deepEqual(degree.map((f) => f.severity), ['minor']);
+  const negated = ofKind(run({ a: [['There is no way to eat it.']], b: [['沒辦法吃吃']] }), 'doubled-word');
+  assert.deepEqual(negated.map((f) => f.severity), ['info']);
+  for (const fine of ['很多高端電視。', '你要好好學習。', '這個很好好看。']) {
+    assert.deepEqual(ofKind(run({ a: [['Fine.']], b: [[fine]] }), 'doubled-word'), [], fine);
+  }
 });
 
 test('doubles the segmentation hides are found: a repeated word, a doubled numeral before a measure, a false AABB', () => {

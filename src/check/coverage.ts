@@ -107,7 +107,7 @@ const CONTINUATION_END = /(?:[,，、;；:：(（“「『‘\-–—]|\b(?:and|
  * Words a complete sentence rarely ends on — determiners, auxiliaries and modals, negations, degree adverbs — yet
  * unlike a preposition or "and" they can ("I think it is", "Yes, I can"): only evidence together with length.
  */
-const OPEN_ENDING_EN = /\b(?:this|these|those|every|each|some|any|no|his|her|is|are|was|were|be|been|being|has|have|had|do|does|did|can|could|will|would|shall|should|may|might|must|(?:is|are|was|were|has|have|had|do|does|did|ca|wo|could|would|should|must)n['’]t|can['’]t|cannot|won['’]t|not|still|very|just|also|even|already|only|more|less|most|how|why|where|so|too|really|quite|little|such|whose|which|who|as|like|about|over|until|since|before|after|between|through|under|always|never|ever|usually|often|almost|nearly)\s*$/i;
+const OPEN_ENDING_EN = /\b(?:to|another|other|this|these|those|every|each|some|any|no|his|her|is|are|was|were|be|been|being|has|have|had|do|does|did|can|could|will|would|shall|should|may|might|must|(?:is|are|was|were|has|have|had|do|does|did|ca|wo|could|would|should|must)n['’]t|can['’]t|cannot|won['’]t|not|still|very|just|also|even|already|only|more|less|most|how|why|where|so|too|really|quite|little|such|whose|which|who|as|like|about|over|until|since|before|after|between|through|under|always|never|ever|usually|often|almost|nearly)\s*$/i;
 const OPEN_ENDING_ZH = /(?:[把被對对給给跟讓让使為为於于比很最更太就都也還还再又才已正]|因為|因为|所以|但是|而且|如果|雖然|虽然|以及|或者|還是|还是|以便|由於|由于|關於|关于|通過|通过|根據|根据)\s*$/;
 
 /**
@@ -163,7 +163,10 @@ function cutOff(pair: Pair, sideName: 'a' | 'b', lexicon: CheckLexicon | undefin
   // Evidence short of a dangling ending: the text is too short for its counterpart (a cut), or only its final
   // punctuation is missing where the counterpart has it (a cut, or a forgotten full stop: said as such).
   let evidence: 'short' | 'open' | 'unpunctuated' | undefined;
-  const ratio = medianRatio(pair);
+  // In a short document the cut bead's own ratio must not vouch for itself (a one-line chat is its own median):
+  // the expectation leans on the other beads and the neutral ratio instead.
+  const ratios = beadRatios(pair);
+  const ratio = bead && ratios.sorted.length < 4 ? expectedRatio(ratios, bead) : medianRatio(pair);
   const own = bead ? weight(bead[sideName].map((s) => s.text).join(' '), side.isChinese) : 0;
   // Length says little about a source (translations add words); only the translation is measured.
   if (!dangling && bead && counterpart.length && sideName === 'b') {
@@ -172,8 +175,11 @@ function cutOff(pair: Pair, sideName: 'a' | 'b', lexicon: CheckLexicon | undefin
     const otherText = counterpart[counterpart.length - 1]!.text.trimEnd();
     const otherEnds = FINAL_PUNCTUATION.test(otherText);
     const short =
-      own < expected * (otherEnds ? 0.6 : 0.4) ||
-      (lexicon !== undefined && own < expected * 0.9 && tailUnreached(counterpart.map((s) => s.text).join(' '), bead[sideName].map((s) => s.text).join(' '), pair[otherName].isChinese, lexicon));
+      own < expected * (otherEnds ? 0.6 : 0.5) ||
+      (lexicon !== undefined && own < expected * 0.9 && tailUnreached(counterpart.map((s) => s.text).join(' '), bead[sideName].map((s) => s.text).join(' '), pair[otherName].isChinese, lexicon)) ||
+      // Well short of its counterpart, one unmatched content word after the last matched one is evidence enough
+      // for a short line (“Please notify him” for 请通知他再送到我们公司).
+      (lexicon !== undefined && own < expected * 0.6 && tailUnreached(counterpart.map((s) => s.text).join(' '), bead[sideName].map((s) => s.text).join(' '), pair[otherName].isChinese, lexicon, true));
     // An English question that never reaches its question mark ("Shall I tell", "How long will").
     const openQuestion = !side.isChinese && QUESTION_START.test(text);
     // An ending that leaves the sentence open (an auxiliary, a determiner, an adverb waiting for its word: "It
@@ -229,14 +235,14 @@ function punctuatesAlways(pair: Pair, sideName: 'a' | 'b', except: Bead): boolea
  * The translation stops before the end of its source: the source's content words are matched (through the
  * lexicon) up to a point, and its last stretch, holding several content words, is matched by nothing.
  */
-function tailUnreached(source: string, translation: string, sourceIsChinese: boolean, lexicon: CheckLexicon): boolean {
+function tailUnreached(source: string, translation: string, sourceIsChinese: boolean, lexicon: CheckLexicon, loose = false): boolean {
   const matches = sourceIsChinese ? chineseWordMatches(source, translation, lexicon) : englishWordMatches(source, translation, lexicon);
-  if (matches.length < 3) return false;
+  if (matches.length < (loose ? 2 : 3)) return false;
   const matched = matches.filter((m) => m.matched);
   if (matched.length < 1 || matched.length < matches.length * 0.25) return false;
   const lastMatched = matched[matched.length - 1]!.position;
   const tail = matches.filter((m) => m.position > lastMatched);
-  return tail.length >= 2 && (source.length - lastMatched) / source.length >= 0.25;
+  return tail.length >= (loose ? 1 : 2) && (source.length - lastMatched) / source.length >= 0.25;
 }
 
 interface WordMatch {

@@ -109,6 +109,7 @@ export function findDoubledWords(text: string, chinese: boolean, lexicon: CheckL
     }
   }
   if (lexicon) found.push(...repeatedWords(text, lexicon, found), ...doubledAcrossWords(text, lexicon, found), ...reduplicatedAtClauseEnd(text, found));
+  found.push(...reduplicatedAgainstGrammar(text, found));
   return found.sort((p, q) => p.start - q.start);
 }
 
@@ -187,6 +188,27 @@ function reduplicatedAtClauseEnd(text: string, found: Doubled[]): Doubled[] {
     const at = m.index!;
     if (!ADJECTIVE_AA.has(c) || covered(found, at) || text[at - 1] === c || text[at - 2] === text[at - 1]) continue;
     out.push({ start: at, end: at + 2, word: c, certain: false });
+  }
+  return out;
+}
+
+/** Reduplicating verbs (看看, 吃吃): the verbs at the head of REDUPLICATING. */
+const VERB_AA = new Set([...'看试想说走聊听问等谈玩尝查找写读学做猜摸跳笑练转逛歇瞧算洗擦碰讲数比量翻揉敲拍推拉吃喝坐躺睡动摇晃闻試說聽問談嘗讀學練轉講數搖聞']);
+
+/**
+ * Reduplications the grammar rules out, whatever the lexicon says of AA: a reduplicated adjective takes no degree
+ * adverb (很多多, 太短短: AA already intensifies — a slip), and a tentative verb VV is not negated (没办法吃吃, 没看看:
+ * probably a slip, but colloquial speech bends this, so only possible). 好好 stays (很好好看 is 很 + 好看).
+ */
+function reduplicatedAgainstGrammar(text: string, found: Doubled[]): Doubled[] {
+  const out: Doubled[] = [];
+  for (const m of text.matchAll(/(很|太|更|挺|蛮|蠻|非常|特别|特別|十分|没有|沒有|没办法|沒辦法|无法|無法|没|沒|未)([\u3400-\u9fff])\2/g)) {
+    const c = m[2]!;
+    const at = m.index! + m[1]!.length;
+    if (covered(found, at) || text[at + 2] === c || (text[at + 2] !== undefined && text[at + 2] === text[at + 3]) || c === '好' || m[1]!.endsWith(c)) continue;
+    const negated = /[没沒无無未]/.test(m[1]![0]!);
+    if (negated ? !VERB_AA.has(c) : FUNCTION_CHARACTERS.has(c) || VERB_AA.has(c)) continue;
+    out.push({ start: at, end: at + 2, word: c, certain: !negated });
   }
   return out;
 }

@@ -37,7 +37,7 @@ export function findings(doc: Document, options: CheckOptions = {}): Finding[] {
   for (const alignment of doc.alignments) {
     const pair = pairOf(doc, alignment);
     if (!pair) continue;
-    drafts.push(...checkCoverage(pair, lexicon), ...checkNumbers(pair), ...checkNames(pair, lexicon), ...checkGlossary(pair, options.glossary), ...checkLeftUntranslated(pair));
+    drafts.push(...checkCoverage(pair, lexicon), ...checkNumbers(pair, lexicon), ...checkNames(pair, lexicon), ...checkGlossary(pair, options.glossary), ...checkLeftUntranslated(pair));
   }
   drafts.push(...checkCutOffUnaligned(doc), ...checkForm(doc, lexicon));
   const kept = withoutEchoes(dedupe(drafts));

@@ -11,12 +11,16 @@
 import { findNumbers, parseChineseNumeral, parseEnglishNumber, type NumberMention } from '../lang/numbers.js';
 import { abbreviatedIn, describeDate, findDates, sameDate, type DateMention } from './dates.js';
 import type { Draft } from './findings.js';
+import type { CheckLexicon } from './lexicon.js';
+import { stemEnglish } from '../lang/english.js';
 import { locateInBead, sentencesLocation, type Bead, type Pair } from './pair.js';
 
 type Qualifier = 'more' | 'less' | 'about' | 'nearly';
 
 interface Num extends NumberMention {
   qualifier?: Qualifier;
+  /** Another value the mention stands for: “Yale and two other universities” counts three. */
+  implicit?: number;
 }
 
 /** Currency written between a qualifier and its number: "over $3 billion", "about RMB 500". */
@@ -66,6 +70,8 @@ function qualifierOf(text: string, m: NumberMention): Qualifier | undefined {
     return q;
   }
   for (const [re, q] of [...EN_QUALIFIERS_AFTER, ...ZH_QUALIFIERS_AFTER]) if (re.test(after)) return q;
+  // "in her 20s", "early 30s": a plural number is a span of ages, about that number.
+  if (/\d$/.test(m.text) && /^s\b/.test(after) && m.value < 100) return 'about';
   return undefined;
 }
 
@@ -231,7 +237,15 @@ function comparableNumbers(text: string, dates: DateMention[], codes?: number[])
       codes?.push(m.value);
       continue;
     }
-    out.push({ ...m, qualifier: qualifierOf(text, m) });
+    // The number of a term spelled out before its code: "coronavirus disease 2019 (COVID-19)", "Group of 20 (G20)".
+    const expands = /^\s*[(（]\s*[A-Za-z]+[-‐]?(\d+)[)）]?/.exec(text.slice(m.end, m.end + 20));
+    if (expands && (Number(expands[1]) === m.value || Number(expands[1]) === m.value % 100)) {
+      codes?.push(m.value, Number(expands[1]));
+      continue;
+    }
+    // "Yale and two other universities", "X plus three more": the count includes the one named before.
+    const additive = /\b(?:and|plus|with)\s+$/i.test(text.slice(Math.max(0, m.start - 6), m.start)) && /^\s+(?:other|others|more|further)\b/i.test(text.slice(m.end, m.end + 10));
+    out.push({ ...m, qualifier: qualifierOf(text, m), ...(additive ? { implicit: m.value + 1 } : {}) });
   }
   return out;
 }
@@ -243,7 +257,8 @@ function centuryOf(n: Num, dateValues: number[]): boolean {
 
 /** 95后 "born after 1995": a two-digit number standing for a year. */
 function shortYear(n: Num, year: Num): boolean {
-  return n.value >= 0 && n.value < 100 && Number.isInteger(n.value) && year.kind === 'year' && year.value % 100 === n.value;
+  // An ordinal is no year: “the 21st Congress” does not stand for 2021.
+  return n.kind !== 'ordinal' && n.value >= 0 && n.value < 100 && Number.isInteger(n.value) && year.kind === 'year' && year.value % 100 === n.value;
 }
 
 const sameValue = (x: number, y: number) => x === y || Math.abs(x - y) <= 1e-9 * Math.max(Math.abs(x), Math.abs(y));
@@ -255,34 +270,82 @@ function label(n: Num): string {
   return n.kind === 'year' ? `year ${n.text}` : `“${n.text}”`;
 }
 
-export function checkNumbers(pair: Pair): Draft[] {
+export function checkNumbers(pair: Pair, lexicon?: CheckLexicon): Draft[] {
   const drafts: Draft[] = [];
-  for (const bead of pair.beads) if (bead.a.length && bead.b.length) drafts.push(...checkBead(bead));
+  const compared: Compared[] = [];
+  for (const bead of pair.beads) {
+    if (!bead.a.length || !bead.b.length) continue;
+    const result = compareBead(bead, termNumbers(pair, bead, lexicon));
+    drafts.push(...result.drafts);
+    compared.push(result);
+  }
+  // A number the translator moved across a sentence boundary (“… 3 cases.” | “Of these, 12 …”) is unmatched in
+  // one bead and its counterpart unmatched in the neighbouring one: a different sentence division, not an error.
+  for (const [i, here] of compared.entries()) {
+    for (const near of [compared[i - 1], compared[i + 1]]) {
+      if (!near) continue;
+      for (const [mine, theirs] of [[here.unmatchedA, near.unmatchedB], [here.unmatchedB, near.unmatchedA]] as const) {
+        for (const n of [...mine]) {
+          const j = theirs.findIndex((m) => !m.qualifier === !n.qualifier && sameValue(n.value, m.value) && significant(n));
+          if (j < 0) continue;
+          mine.splice(mine.indexOf(n), 1);
+          theirs.splice(j, 1);
+        }
+      }
+    }
+  }
+  for (const c of compared) drafts.push(...unmatchedDrafts(c));
   return drafts;
 }
 
-function checkBead(bead: Bead): Draft[] {
+interface Compared {
+  bead: Bead;
+  drafts: Draft[];
+  unmatchedA: Num[];
+  unmatchedB: Num[];
+}
+
+/**
+ * Values the Chinese side of a bead says inside a lexicon term whose gloss spells the number out: 五毛 “fifty
+ * cents”, 三峡 “Three Gorges”. The English number then renders the term, not a count of its own.
+ */
+function termNumbers(pair: Pair, bead: Bead, lexicon?: CheckLexicon): Set<string> {
+  const out = new Set<string>();
+  if (!lexicon || pair.a.isChinese === pair.b.isChinese) return out;
+  const chinese = pair.a.isChinese ? bead.aText : bead.bText;
+  if (!/[〇零一二两兩三四五六七八九十百千万萬亿億0-9]/.test(chinese)) return out;
+  for (const word of lexicon.segment(chinese)) {
+    if (word.length < 2 || !/[〇零一二两兩三四五六七八九十百千万萬亿億0-9]/.test(word)) continue;
+    for (const g of lexicon.glosses(word)) out.add(g);
+  }
+  return out;
+}
+
+function compareBead(bead: Bead, termGlosses: Set<string>): Compared {
   const drafts: Draft[] = [];
   const datesA = findDates(bead.aText);
   const datesB = findDates(bead.bText);
   drafts.push(...compareDates(bead, datesA, datesB));
   const codesA: number[] = [];
   const codesB: number[] = [];
+  // An English number left without a counterpart that spells out a Chinese term's numeral (“fifty” for 五毛) is
+  // part of the term's rendering.
+  const inTerm = (text: string) => (n: Num) => !termGlosses.size || !text.slice(n.start, n.end).split(/[\s-]+/).every((w) => termGlosses.has(stemEnglish(w)) || termGlosses.has(w));
   const numsA = comparableNumbers(bead.aText, datesA, codesA);
   const numsB = comparableNumbers(bead.bText, datesB, codesB);
-  if (!numsA.length && !numsB.length) return drafts;
+  if (!numsA.length && !numsB.length) return { bead, drafts, unmatchedA: [], unmatchedB: [] };
   // A number inside a date on one side may stand alone on the other (“in 1949” ~ “1949年9月”, “8 to 10” ~ “10日”).
   const parts = (d: DateMention) => [d.year, d.day, d.month, d.decade, d.hour, d.minute, d.hour !== undefined && d.hour > 12 ? d.hour - 12 : undefined];
   const dateValuesA = datesA.flatMap(parts).filter((v): v is number => v !== undefined);
   const dateValuesB = datesB.flatMap(parts).filter((v): v is number => v !== undefined);
   const counterpartIn = (n: Num, nums: Num[], dateValues: number[], codes: number[], otherText: string) =>
-    nums.some((m) => sameValue(n.value, m.value) || shortYear(n, m) || shortYear(m, n)) ||
+    nums.some((m) => sameValue(n.value, m.value) || (n.implicit !== undefined && sameValue(n.implicit, m.value)) || (m.implicit !== undefined && sameValue(n.value, m.implicit)) || shortYear(n, m) || shortYear(m, n)) ||
     dateValues.includes(n.value) ||
     codes.includes(n.value) ||
     centuryOf(n, dateValues) ||
     hiddenSmallNumber(n.value, otherText);
-  const unmatchedA = numsA.filter((n) => !counterpartIn(n, numsB, dateValuesB, codesB, bead.bText));
-  const unmatchedB = numsB.filter((n) => !counterpartIn(n, numsA, dateValuesA, codesA, bead.aText));
+  const unmatchedA = numsA.filter((n) => !counterpartIn(n, numsB, dateValuesB, codesB, bead.bText)).filter(inTerm(bead.aText));
+  const unmatchedB = numsB.filter((n) => !counterpartIn(n, numsA, dateValuesA, codesA, bead.aText)).filter(inTerm(bead.bText));
 
   // Qualifiers of numbers present on both sides.
   for (const n of numsA) {
@@ -298,7 +361,12 @@ function checkBead(bead: Bead): Draft[] {
       ...locPair(bead, n, m),
     });
   }
+  return { bead, drafts, unmatchedA, unmatchedB };
+}
 
+/** Findings for the numbers of a bead left without a counterpart. */
+function unmatchedDrafts({ bead, unmatchedA, unmatchedB }: Compared): Draft[] {
+  const drafts: Draft[] = [];
   const pairedB = new Set<Num>();
   for (const n of unmatchedA) {
     const candidates = unmatchedB.filter((m) => !pairedB.has(m));
@@ -321,14 +389,18 @@ function checkBead(bead: Bead): Draft[] {
       });
     }
   }
+  // With nothing in the source left unexplained, a year or an ordinal only the translation has is mostly made
+  // explicit for the reader (“the 19th Central Committee” for 全会, “Beijing 2022” for 北京冬奥会): worth a look only.
+  const explicitation = !unmatchedA.length;
   for (const m of unmatchedB) {
     if (pairedB.has(m) || !significant(m)) continue;
+    const added = explicitation && (m.kind === 'year' || m.kind === 'ordinal');
     drafts.push({
       kind: 'number',
-      severity: 'major',
-      message: `${capital(label(m))} (${fmt(m.value)}) in the translation is not in the source.`,
-      // A year added for context is common explicitation; a count added is not.
-      ...(m.kind === 'year' ? { severity: 'minor' as const } : {}),
+      severity: added ? 'info' : 'major',
+      message: `${capital(label(m))} (${fmt(m.value)}) in the translation is not in the source${added ? ' — probably added for explicitness; check it is right.' : '.'}`,
+      // A year added next to an unexplained source number is minor: context, or the source's number rewritten.
+      ...(m.kind === 'year' && !added ? { severity: 'minor' as const } : {}),
       ...locPair(bead, undefined, m),
     });
   }
