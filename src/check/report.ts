@@ -42,7 +42,7 @@ function renderFinding(doc: Document, f: Finding): string[] {
     const key = `${span.start}:${span.end}`;
     if (quoted.has(key)) continue;
     quoted.add(key);
-    out.push(`       ${(label + ` (${languageOf(doc, loc)})`).padEnd(20)} “${excerpt(doc, span)}”`);
+    out.push(`       ${(label + ` (${languageOf(doc, loc)})`).padEnd(20)} ${excerpt(doc, span)}`);
   }
   return out;
 }
