@@ -120,20 +120,28 @@ export function anchorScore(ax: PackedAnchors, ay: PackedAnchors, x0: number, x1
   const ny0 = ay.numberStart[y0]!;
   const ny1 = ay.numberStart[y1]!;
   if (nx1 > nx0 || ny1 > ny0) {
-    const { distinctA, distinctB, shared } = compareRuns(ax.numbers, nx0, nx1, ay.numbers, ny0, ny1);
-    score += shared * p.numberMatch - (distinctA + distinctB - 2 * shared) * p.numberMismatch;
+    compareRuns(ax.numbers, nx0, nx1, ay.numbers, ny0, ny1);
+    const shared = runCounts[SHARED]!;
+    score += shared * p.numberMatch - (runCounts[DISTINCT_A]! + runCounts[DISTINCT_B]! - 2 * shared) * p.numberMismatch;
   }
   const lx0 = ax.latinStart[x0]!;
   const lx1 = ax.latinStart[x1]!;
   if (lx1 > lx0) {
-    const { distinctA, shared } = compareRuns(ax.latin, lx0, lx1, ay.latin, ay.latinStart[y0]!, ay.latinStart[y1]!);
-    score += shared * p.latinMatch - (distinctA - shared) * p.latinMismatch;
+    compareRuns(ax.latin, lx0, lx1, ay.latin, ay.latinStart[y0]!, ay.latinStart[y1]!);
+    const shared = runCounts[SHARED]!;
+    score += shared * p.latinMatch - (runCounts[DISTINCT_A]! - shared) * p.latinMismatch;
   }
   return score;
 }
 
-/** Distinct values in a[a0, a1), in b[b0, b1), and how many distinct values of a also occur in b. */
-function compareRuns(a: Float64Array, a0: number, a1: number, b: Float64Array, b0: number, b1: number): { distinctA: number; distinctB: number; shared: number } {
+// compareRuns' results, in a reused array: the fine search calls it for every bead shape of every cell.
+const DISTINCT_A = 0;
+const DISTINCT_B = 1;
+const SHARED = 2;
+const runCounts = new Int32Array(3);
+
+/** Distinct values in a[a0, a1), in b[b0, b1), and how many distinct values of a also occur in b (into runCounts). */
+function compareRuns(a: Float64Array, a0: number, a1: number, b: Float64Array, b0: number, b1: number): void {
   let distinctA = 0;
   let shared = 0;
   for (let i = a0; i < a1; i++) {
@@ -150,5 +158,7 @@ function compareRuns(a: Float64Array, a0: number, a1: number, b: Float64Array, b
     for (let k = b0; k < i; k++) if (b[k] === b[i]) (repeated = true), (k = i);
     if (!repeated) distinctB++;
   }
-  return { distinctA, distinctB, shared };
+  runCounts[DISTINCT_A] = distinctA;
+  runCounts[DISTINCT_B] = distinctB;
+  runCounts[SHARED] = shared;
 }

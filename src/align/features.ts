@@ -60,6 +60,22 @@ export class ChineseVocabulary {
   learn(wordId: number, stemId: number): void {
     const full = this.full[wordId]!;
     if (!full.includes(stemId)) full.push(stemId);
+    this.codes[wordId] = undefined;
+  }
+
+  private readonly codes: (Int32Array | undefined)[] = [];
+
+  /** The word's glosses packed for gloss tables (see `GlossCodes` in gloss.ts): word glosses, then character glosses. */
+  glossCodes(wordId: number): Int32Array {
+    let codes = this.codes[wordId];
+    if (codes) return codes;
+    const full = this.full[wordId]!;
+    const half = this.half[wordId]!;
+    codes = new Int32Array(full.length + half.length);
+    for (let i = 0; i < full.length; i++) codes[i] = full[i]! * 3 + 1;
+    for (let i = 0; i < half.length; i++) codes[full.length + i] = half[i]! * 3 + 2;
+    this.codes[wordId] = codes;
+    return codes;
   }
 
   isContent(id: number): boolean {
@@ -124,7 +140,12 @@ export function segmentChinese(text: string, lexicon: Lexicon, segmenter: Segmen
 
 /** Chinese sentences → vocabulary ids per sentence (all words; content filtering happens in `weigh`). */
 export function chineseTokens(texts: string[], vocabulary: ChineseVocabulary, segmenter: Segmenter): Int32Array[] {
-  return texts.map((text) => Int32Array.from(segmentChinese(text, vocabulary['lexicon'], segmenter).map((w) => vocabulary.id(w))));
+  return texts.map((text) => {
+    const words = segmentChinese(text, vocabulary['lexicon'], segmenter);
+    const ids = new Int32Array(words.length);
+    for (let i = 0; i < words.length; i++) ids[i] = vocabulary.id(words[i]!);
+    return ids;
+  });
 }
 
 /** English sentences → stem ids per sentence (stop words dropped). */
@@ -144,30 +165,47 @@ export function englishTokens(texts: string[], stems: StemSpace): Int32Array[] {
  * (a word in every sentence tells nothing about which sentences correspond).
  */
 export function weigh(all: Int32Array[], isContent: (id: number) => boolean): { tokens: Int32Array[]; weights: Float64Array[]; total: Float64Array } {
-  const documentFrequency = new Map<number, number>();
-  for (const sentence of all) for (const id of new Set(sentence)) documentFrequency.set(id, (documentFrequency.get(id) ?? 0) + 1);
+  // Ids are small dense integers (vocabulary or stem ids): counts in typed arrays, no Set per sentence.
+  let maxId = -1;
+  for (const sentence of all) for (let t = 0; t < sentence.length; t++) if (sentence[t]! > maxId) maxId = sentence[t]!;
+  const documentFrequency = new Int32Array(maxId + 1);
+  const lastSentence = new Int32Array(maxId + 1).fill(-1);
+  const content = new Uint8Array(maxId + 1);
+  for (let i = 0; i < all.length; i++) {
+    const sentence = all[i]!;
+    for (let t = 0; t < sentence.length; t++) {
+      const id = sentence[t]!;
+      if (lastSentence[id] === i) continue;
+      lastSentence[id] = i;
+      documentFrequency[id]!++;
+    }
+  }
+  for (let id = 0; id <= maxId; id++) if (documentFrequency[id]! > 0 && isContent(id)) content[id] = 1;
   const n = all.length;
   const tokens: Int32Array[] = [];
   const weights: Float64Array[] = [];
   const total = new Float64Array(n);
-  all.forEach((sentence, i) => {
-    const kept: number[] = [];
-    const w: number[] = [];
-    let content = 0;
-    for (const id of sentence) if (isContent(id)) content++;
-    const stride = Math.max(1, Math.ceil(content / MAX_CONTENT_TOKENS));
+  for (let i = 0; i < n; i++) {
+    const sentence = all[i]!;
+    let count = 0;
+    for (let t = 0; t < sentence.length; t++) if (content[sentence[t]!]) count++;
+    const stride = Math.max(1, Math.ceil(count / MAX_CONTENT_TOKENS));
+    const kept = new Int32Array(Math.ceil(count / stride));
+    const w = new Float64Array(kept.length);
     let seen = 0;
-    for (const id of sentence) {
-      if (!isContent(id)) continue;
+    let k = 0;
+    for (let t = 0; t < sentence.length; t++) {
+      const id = sentence[t]!;
+      if (!content[id]) continue;
       if (seen++ % stride !== 0) continue;
-      kept.push(id);
-      const weight = Math.log(1 + (n + 1) / documentFrequency.get(id)!);
-      w.push(weight);
+      const weight = Math.log(1 + (n + 1) / documentFrequency[id]!);
+      kept[k] = id;
+      w[k++] = weight;
       total[i] += weight;
     }
-    tokens.push(Int32Array.from(kept));
-    weights.push(Float64Array.from(w));
-  });
+    tokens.push(kept);
+    weights.push(w);
+  }
   return { tokens, weights, total };
 }
 

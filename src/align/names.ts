@@ -32,26 +32,57 @@ function syllableOf(ch: string, lexicon: Lexicon): [string, string] {
 }
 
 /**
+ * Every prefix of a set of keys, the plain ones and those of `~skeleton` keys apart: a window of syllables whose
+ * concatenation is no key's prefix cannot grow into a key, so `pinyinKeys` stops building it (most stop at one
+ * syllable, whose string is interned and hashes for free).
+ */
+export interface KeyPrefixes {
+  joined: Set<string>;
+  skeleton: Set<string>;
+}
+
+export function keyPrefixes(keys: Iterable<string>): KeyPrefixes {
+  const joined = new Set<string>();
+  const skeleton = new Set<string>();
+  for (const key of keys) {
+    const [set, body] = key.startsWith('~') ? [skeleton, key.slice(1)] : [joined, key];
+    for (let end = 0; end <= body.length; end++) set.add(body.slice(0, end));
+  }
+  return { joined, skeleton };
+}
+
+/**
  * Keys of every run of 1–4 Chinese characters' pinyin in a text (only those in `wanted`, when given):
  * the concatenation (two syllables or more, or one long one) and `~skeleton` (two syllables or more).
+ * `prefixes` (of the wanted keys) only saves time: the result is the same without it.
  */
-export function pinyinKeys(text: string, lexicon: Lexicon, wanted?: { has(key: string): boolean }): Set<string> {
+export function pinyinKeys(text: string, lexicon: Lexicon, wanted?: { has(key: string): boolean }, prefixes?: KeyPrefixes): Set<string> {
   const keys = new Set<string>();
   const syllables: [string, string][] = [];
   const add = (key: string) => {
     if (!wanted || wanted.has(key)) keys.add(key);
   };
   const flush = () => {
+    if (syllables.length === 0) return; // most characters end no run: skip the costly `length = 0`
     for (let start = 0; start < syllables.length; start++) {
       let joined = '';
       let sk = '';
-      for (let n = 1; n <= MAX_SYLLABLES && start + n <= syllables.length; n++) {
+      // Concatenations only ever grow at the end, so once one is no wanted key's prefix, longer ones are not either.
+      let joinedAlive = true;
+      let skeletonAlive = true;
+      for (let n = 1; n <= MAX_SYLLABLES && start + n <= syllables.length && (joinedAlive || skeletonAlive); n++) {
         const [syllable, skel] = syllables[start + n - 1]!;
-        joined += syllable;
-        // Skeletons join like the skeleton of the joined string: a doubled consonant at the seam collapses.
-        sk += skel && sk.endsWith(skel[0]!) ? skel.slice(1) : skel;
-        if (n >= 2 || joined.length >= 5) add(joined);
-        if (n >= 2 && sk.length >= 3) add('~' + sk);
+        if (joinedAlive) {
+          joined = n === 1 ? syllable : joined + syllable;
+          if (prefixes && !prefixes.joined.has(joined)) joinedAlive = false;
+          else if (n >= 2 || joined.length >= 5) add(joined);
+        }
+        if (skeletonAlive) {
+          // Skeletons join like the skeleton of the joined string: a doubled consonant at the seam collapses.
+          sk = n === 1 ? skel : sk + (skel && sk.endsWith(skel[0]!) ? skel.slice(1) : skel);
+          if (prefixes && !prefixes.skeleton.has(sk)) skeletonAlive = false;
+          else if (n >= 2 && sk.length >= 3) add('~' + sk);
+        }
       }
     }
     syllables.length = 0;

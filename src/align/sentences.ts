@@ -15,10 +15,12 @@
 import { ConcordError } from '../model.js';
 import { lexiconAvailable, loadLexicon, type Lexicon } from '../lang/lexicon.js';
 import { chineseTokens, ChineseVocabulary, englishTokens, StemSpace, visibleLength, weigh } from './features.js';
-import { countNameMatches, nameWords, pinyinKeys, type NameWord } from './names.js';
+import { countNameMatches, keyPrefixes, nameWords, pinyinKeys, type NameWord } from './names.js';
 import { anchorScore, packAnchors, type PackedAnchors } from './anchors.js';
 import { bandAround, corridorAround, lengthDiagonal, type Corridor } from './corridor.js';
 import { learnWordPairs } from './learn.js';
+import { GlossTables, type GlossSlot } from './gloss.js';
+import { PairRows, type PairRow } from './pairs.js';
 import { DEFAULT_PARAMETERS, type AlignOptions, type AlignParameters, type Bead } from './options.js';
 
 export type { AlignOptions, AlignParameters, Bead } from './options.js';
@@ -49,29 +51,6 @@ export function alignSentences(a: string[], b: string[], langA: string, langB: s
   return aligner.run();
 }
 
-/** Token-level translation evidence between one X segment and one Y segment. */
-interface PairEvidence {
-  /**
-   * Per X content token, then per Y content token: 0 none, 1 character gloss, 2 word gloss found on the other
-   * side. One array per pair (empty when nothing matched) keeps allocation and garbage collection low.
-   */
-  levels: Uint8Array;
-  /** Where the Y tokens start in `levels`. */
-  split: number;
-  names: number;
-}
-
-interface GlossIndex {
-  full: Map<number, number[]>;
-  half: Map<number, number[]>;
-}
-
-
-const NO_LEVELS = new Uint8Array(0);
-/** Evidence objects always built by this one literal, so they share one hidden class (hot loops stay optimised). */
-const evidence = (levels: Uint8Array, split: number, names: number): PairEvidence => ({ levels, split, names });
-const NO_EVIDENCE = evidence(NO_LEVELS, 0, 0);
-
 class Aligner {
   private readonly p: AlignParameters;
   private readonly n: number;
@@ -98,9 +77,14 @@ class Aligner {
   private weightsY: Float64Array[] = [];
   private totalY: Float64Array = new Float64Array(0);
   private namesY: NameWord[][] = [];
-  private readonly glossIndexCache = new Map<number, GlossIndex>();
+  /** Gloss tables of the X segments being read (coarse pass: one at a time; fine pass: the last few). */
+  private glossTables?: GlossTables;
   /** Per X segment: the pinyin keys it shares with some name word of Y (computed once). */
   private nameKeysX: Set<string>[] = [];
+  /**
+   * Token-level evidence of the pairs the fine search reads: per pair, per X content token then per Y content
+   * token, 0 none, 1 character gloss, 2 word gloss found on the other side; and the name matches.
+   */
   private pairRows = new PairRows(8);
 
   constructor(
@@ -129,6 +113,7 @@ class Aligner {
       this.stems = new StemSpace(this.lexicon);
       this.rawX = chineseTokens(a, this.vocabulary, options.segmenter ?? 'fmm');
       this.rawY = englishTokens(b, this.stems);
+      this.glossTables = new GlossTables(this.stems.size);
       this.reweigh();
     }
     if (this.useNames) this.prepareNames();
@@ -146,9 +131,10 @@ class Aligner {
     const none = new Set<string>();
     this.nameKeysX = this.a.map(() => none);
     if (!frequency.size) return;
+    const prefixes = keyPrefixes(frequency.keys());
     for (let x = 0; x < this.n; x++) {
       if (this.a[x]!.length > 20_000) continue;
-      const found = pinyinKeys(this.a[x]!, lexicon, frequency);
+      const found = pinyinKeys(this.a[x]!, lexicon, frequency, prefixes);
       for (const key of found) frequency.set(key, frequency.get(key)! + 1);
       if (found.size) this.nameKeysX[x] = found;
     }
@@ -186,14 +172,14 @@ class Aligner {
     this.tokensY = y.tokens;
     this.weightsY = y.weights;
     this.totalY = y.total;
-    this.glossIndexCache.clear();
-    this.pairRows = new PairRows(this.pairRows.size);
+    this.glossTables?.clear();
+    this.pairRows.clear();
   }
 
   run(): Bead[] {
     this.ratio = this.initialRatio();
-    const coarse = this.coarsePath();
-    if (this.useLength) this.ratio = this.learnRatio(coarse) ?? this.ratio;
+    const { path: coarse, similarity: coarseSimilarity } = this.coarsePath();
+    if (this.useLength) this.ratio = this.learnRatio(coarse, coarseSimilarity) ?? this.ratio;
     // Word pairs learned from the coarse links (names the translator invented, words CC-CEDICT lacks) join
     // the lexicon before the fine search: as good as learning from a first fine alignment, at half the cost.
     if (this.lexical && this.options.secondPass !== false) {
@@ -215,11 +201,11 @@ class Aligner {
   }
 
   /** Length ratio from confident 1-1 links of the coarse path (robust to untranslated passages). */
-  private learnRatio(path: [number, number][]): number | undefined {
+  private learnRatio(path: [number, number][], similarity: number[]): number | undefined {
     const ratios: number[] = [];
-    for (const [x, y] of path) {
-      if (this.lengthX[x]! >= 4 && this.lengthY[y]! >= 4 && this.pairSimilarity(x, y) >= 0.3) ratios.push(this.lengthY[y]! / this.lengthX[x]!);
-    }
+    path.forEach(([x, y], i) => {
+      if (this.lengthX[x]! >= 4 && this.lengthY[y]! >= 4 && similarity[i]! >= 0.3) ratios.push(this.lengthY[y]! / this.lengthX[x]!);
+    });
     if (ratios.length < 5) return undefined;
     // Sum-based over the middle half: the median of single-sentence ratios is biased by 1-2 splits.
     ratios.sort((p, q) => p - q);
@@ -238,60 +224,57 @@ class Aligner {
 
   // ───────────── lexical evidence ─────────────
 
-  private glossIndex(x: number): GlossIndex {
-    let index = this.glossIndexCache.get(x);
-    if (index) return index;
-    const vocabulary = this.vocabulary!;
-    index = { full: new Map(), half: new Map() };
-    const tokens = this.tokensX[x]!;
-    for (let t = 0; t < tokens.length; t++) {
-      for (const s of vocabulary.full[tokens[t]!]!) push(index.full, s, t);
-      for (const s of vocabulary.half[tokens[t]!]!) push(index.half, s, t);
+  private glosses(x: number): GlossSlot {
+    return this.glossTables!.of(x, this.tokensX[x]!, this.vocabulary!);
+  }
+
+  /** The cell of pair (x, y) in `row` (the row of x), computing its evidence on first use. */
+  private pairCell(row: PairRow, x: number, y: number): number {
+    let c = row.cell(y);
+    if (c < 0) {
+      // Before the row's base (the search never asks this; restarting the row is always safe, it is a cache).
+      row.reset(x, y);
+      c = row.cell(y);
     }
-    if (this.glossIndexCache.size > 4096) this.glossIndexCache.clear();
-    this.glossIndexCache.set(x, index);
-    return index;
+    if (row.start[c]! < 0) this.computePair(row, c, x, y);
+    return c;
   }
 
-  private pair(x: number, y: number): PairEvidence {
-    let found = this.pairRows.get(x, y);
-    if (!found) this.pairRows.set(x, y, (found = this.computePair(x, y)));
-    return found;
-  }
-
-  private pairScratch = new Uint8Array(512);
-
-  private computePair(x: number, y: number): PairEvidence {
-    const names = this.useNames && this.namesY[y]!.length ? countNameMatches(this.namesY[y]!, this.nameKeysX[x]!) : 0;
-    if (!this.lexical) return names ? evidence(NO_LEVELS, 0, names) : NO_EVIDENCE;
-    const index = this.glossIndex(x);
+  private computePair(row: PairRow, c: number, x: number, y: number): void {
+    row.names[c] = this.useNames && this.namesY[y]!.length ? countNameMatches(this.namesY[y]!, this.nameKeysX[x]!) : 0;
+    row.length[c] = 0;
+    row.start[c] = row.used;
+    if (!this.lexical) return;
+    const glosses = this.glosses(x);
+    const { entries, build } = glosses;
     const nx = this.tokensX[x]!.length;
     const tokensY = this.tokensY[y]!;
     const size = nx + tokensY.length;
-    if (this.pairScratch.length < size) this.pairScratch = new Uint8Array(size * 2);
-    const levels = this.pairScratch;
-    levels.fill(0, 0, size);
+    const offset = row.reserve(size);
+    const levels = row.arena;
+    levels.fill(0, offset, offset + size);
     let matched = false;
     for (let u = 0; u < tokensY.length; u++) {
-      const stem = tokensY[u]!;
-      const full = index.full.get(stem);
-      if (full) {
-        levels[nx + u] = 2;
-        for (const t of full) levels[t] = 2;
+      const entry = tokensY[u]! * 3;
+      if (entries[entry] !== build) continue;
+      let cell = entries[entry + 1]!;
+      if (cell >= 0) {
+        levels[offset + nx + u] = 2;
+        for (; cell >= 0; cell = glosses.next[cell]!) levels[offset + glosses.token[cell]!] = 2;
         matched = true;
         continue;
       }
-      const half = index.half.get(stem);
-      if (half) {
-        levels[nx + u] = 1;
-        for (const t of half) if (levels[t] === 0) levels[t] = 1;
+      cell = entries[entry + 2]!;
+      if (cell >= 0) {
+        levels[offset + nx + u] = 1;
+        for (; cell >= 0; cell = glosses.next[cell]!) if (levels[offset + glosses.token[cell]!] === 0) levels[offset + glosses.token[cell]!] = 1;
         matched = true;
       }
     }
-    if (!matched) return names ? evidence(NO_LEVELS, 0, names) : NO_EVIDENCE;
-    return evidence(levels.slice(0, size), nx, names);
+    if (!matched) return;
+    row.used += size;
+    row.length[c] = size;
   }
-
 
   /** Similarity of one X segment and one Y segment in [0, 1] (coarse pass, ratio learning). */
   private scratchX = new Uint8Array(256);
@@ -300,7 +283,8 @@ class Aligner {
   private pairSimilarity(x: number, y: number): number {
     let sim: number;
     if (this.lexical) {
-      const index = this.glossIndex(x);
+      const glosses = this.glosses(x);
+      const { entries, build } = glosses;
       const tokensX = this.tokensX[x]!;
       if (this.scratchX.length < tokensX.length) this.scratchX = new Uint8Array(tokensX.length * 2);
       const levelsX = this.scratchX;
@@ -310,16 +294,18 @@ class Aligner {
       const half = this.p.halfWeight;
       let cy = 0;
       for (let u = 0; u < tokensY.length; u++) {
-        const full = index.full.get(tokensY[u]!);
-        if (full) {
+        const entry = tokensY[u]! * 3;
+        if (entries[entry] !== build) continue;
+        let cell = entries[entry + 1]!;
+        if (cell >= 0) {
           cy += wy[u]!;
-          for (const t of full) levelsX[t] = 2;
+          for (; cell >= 0; cell = glosses.next[cell]!) levelsX[glosses.token[cell]!] = 2;
           continue;
         }
-        const halves = index.half.get(tokensY[u]!);
-        if (halves) {
+        cell = entries[entry + 2]!;
+        if (cell >= 0) {
           cy += wy[u]! * half;
-          for (const t of halves) if (levelsX[t] === 0) levelsX[t] = 1;
+          for (; cell >= 0; cell = glosses.next[cell]!) if (levelsX[glosses.token[cell]!] === 0) levelsX[glosses.token[cell]!] = 1;
         }
       }
       let cx = 0;
@@ -360,20 +346,20 @@ class Aligner {
    * Weighted longest common path over 1-1 similarities, skips free, in a band around the diagonal. Returns the
    * 1-1 links [x, y]. Widens the band (up to the whole table for short inputs) when the path runs along its edge.
    */
-  private coarsePath(): [number, number][] {
+  private coarsePath(): CoarsePath {
     const center = lengthDiagonal(this.lengthX, this.lengthY);
     let half = this.p.coarseBand;
     for (;;) {
-      const { path, touchesEdge } = this.coarseSearch(bandAround(center, half, this.m));
+      const { path, similarity, touchesEdge } = this.coarseSearch(bandAround(center, half, this.m));
       const whole = half >= Math.max(this.n, this.m);
       // Memory stays bounded: 9 bytes a cell, at most MAX_COARSE_CELLS cells (~150 MB) after widening.
       const cells = (this.n + 1) * (2 * half * 2 + 1);
-      if (!touchesEdge || whole || cells > MAX_COARSE_CELLS) return path;
+      if (!touchesEdge || whole || cells > MAX_COARSE_CELLS) return { path, similarity };
       half *= 2;
     }
   }
 
-  private coarseSearch(corridor: Corridor): { path: [number, number][]; touchesEdge: boolean } {
+  private coarseSearch(corridor: Corridor): CoarsePath & { touchesEdge: boolean } {
     const { lo, hi } = corridor;
     const offsets = new Int32Array(this.n + 2);
     for (let x = 0; x <= this.n; x++) offsets[x + 1] = offsets[x]! + (hi[x]! - lo[x]! + 1);
@@ -407,9 +393,11 @@ class Aligner {
   }
 
   /** Reads the 1-1 links back from the coarse table, noting whether the path ran along the band's edge. */
-  private coarseLinks(corridor: Corridor, offsets: Int32Array, back: Uint8Array): { path: [number, number][]; touchesEdge: boolean } {
+  /** Similarities of the links are recomputed here (one per link) rather than kept for every cell of the band. */
+  private coarseLinks(corridor: Corridor, offsets: Int32Array, back: Uint8Array): CoarsePath & { touchesEdge: boolean } {
     const { lo, hi } = corridor;
     const path: [number, number][] = [];
+    const similarity: number[] = [];
     let touchesEdge = false;
     let x = this.n;
     let y = this.m;
@@ -419,12 +407,13 @@ class Aligner {
       if (move === 1) {
         x--;
         y--;
-        if (this.pairSimilarity(x, y) > 0) path.push([x, y]);
+        const sim = this.pairSimilarity(x, y);
+        if (sim > 0) path.push([x, y]), similarity.push(sim);
       } else if (move === 2) x--;
       else if (move === 3) y--;
       else break;
     }
-    return { path: path.reverse(), touchesEdge };
+    return { path: path.reverse(), similarity: similarity.reverse(), touchesEdge };
   }
 
   // ───────────── pass 2: bead shapes in a corridor ─────────────
@@ -442,6 +431,9 @@ class Aligner {
     const maxK = Math.max(...this.shapes.map((s) => s[0]));
     const maxL = Math.max(...this.shapes.map((s) => s[1]));
     if (this.pairRows.size < maxK + 2) this.pairRows = new PairRows(maxK + 2);
+    this.pairRows.clear();
+    // Lowest Y position the search asks row i for: y − l with y ≥ lo[i + 1] ≥ lo[i] and l ≤ maxL.
+    const rowBase = (i: number) => Math.max(0, lo[i]! - maxL);
     const allowed = new Uint8Array(100 * (maxK + 1));
     for (const [k, l] of this.shapes) allowed[k * 100 + l] = 1;
     const lexical = this.lexical;
@@ -450,6 +442,8 @@ class Aligner {
     const p = this.p;
     // Running maxima of evidence levels for the X tokens of the span, reused across cells.
     const maxX: Uint8Array[] = Array.from({ length: maxK }, () => new Uint8Array(0));
+    // The pair-evidence rows of the span's X segments (fetched once per span, not once per Y extension).
+    const spanRows: PairRow[] = [];
     score[0] = 0;
     for (let x = 0; x <= n; x++) {
       for (let y = lo[x]!; y <= hi[x]!; y++) {
@@ -474,6 +468,7 @@ class Aligner {
           let totalX = 0;
           for (let i = x0; i < x; i++) {
             lx += this.lengthX[i]!;
+            spanRows[i - x0] = this.pairRows.row(i, rowBase(i));
             if (lexical) {
               totalX += this.totalX[i]!;
               const slot = i - x0;
@@ -499,21 +494,24 @@ class Aligner {
                 bestY.fill(0, 0, tokenCount);
               }
               for (let i = x0; i < x; i++) {
-                const e = this.pair(i, yy);
-                names += e.names;
-                if (!lexical) continue;
+                const row = spanRows[i - x0]!;
+                const c = this.pairCell(row, i, yy);
+                names += row.names[c]!;
+                const size = row.length[c]!;
+                if (!lexical || size === 0) continue;
                 const wx = this.weightsX[i]!;
                 const mx = maxX[i - x0]!;
-                const levels = e.levels;
-                const split = e.split;
+                const levels = row.arena;
+                const offset = row.start[c]!;
+                const split = this.tokensX[i]!.length;
                 for (let t = 0; t < split; t++) {
-                  const level = levels[t]!;
+                  const level = levels[offset + t]!;
                   if (level > mx[t]!) {
                     coveredX += wx[t]! * (levelWeight[level]! - levelWeight[mx[t]!]!);
                     mx[t] = level;
                   }
                 }
-                for (let u = split; u < levels.length; u++) if (levels[u]! > bestY[u - split]!) bestY[u - split] = levels[u]!;
+                for (let u = split; u < size; u++) if (levels[offset + u]! > bestY[u - split]!) bestY[u - split] = levels[offset + u]!;
               }
               if (lexical) {
                 const wy = this.weightsY[yy]!;
@@ -540,7 +538,7 @@ class Aligner {
         beadSimilarity[cell] = bestSim;
       }
     }
-    this.pairRows = new PairRows(this.pairRows.size);
+    this.pairRows.clear();
     if (score[cellAt(lo, hi, offsets, n, this.m)]! === -Infinity) throw new ConcordError('alignment failed: no path through the search corridor');
     return this.fineBeads(corridor, offsets, backShape, beadScore, beadSimilarity);
   }
@@ -595,55 +593,15 @@ class Aligner {
 
 }
 
-/**
- * Pair evidence of the few X rows the fine search reads (x − 3 … x − 1): a ring of rows, each an array over Y
- * positions from a base. Rows are overwritten as the search moves on, so memory stays bounded.
- */
-class PairRows {
-  private readonly rowOf: Int32Array;
-  private readonly base: Int32Array;
-  private readonly items: (PairEvidence | undefined)[][];
-
-  constructor(readonly size: number) {
-    this.rowOf = new Int32Array(size).fill(-1);
-    this.base = new Int32Array(size);
-    this.items = Array.from({ length: size }, () => []);
-  }
-
-  get(x: number, y: number): PairEvidence | undefined {
-    const slot = x % this.size;
-    return this.rowOf[slot] === x ? this.items[slot]![y - this.base[slot]!] : undefined;
-  }
-
-  set(x: number, y: number, evidence: PairEvidence): void {
-    const slot = x % this.size;
-    if (this.rowOf[slot] !== x) {
-      this.rowOf[slot] = x;
-      this.base[slot] = Math.max(0, y - 8);
-      this.items[slot] = [];
-    }
-    if (y < this.base[slot]!) {
-      const newBase = Math.max(0, y - 8);
-      this.items[slot] = [...new Array<PairEvidence | undefined>(this.base[slot]! - newBase), ...this.items[slot]!];
-      this.base[slot] = newBase;
-    }
-    const items = this.items[slot]!;
-    const index = y - this.base[slot]!;
-    while (items.length < index) items.push(undefined);
-    items[index] = evidence;
-  }
+/** The coarse pass's 1-1 links [x, y] in order, and the similarity of each. */
+interface CoarsePath {
+  path: [number, number][];
+  similarity: number[];
 }
 
 /** Index of cell (x, y) in a corridor's flat arrays, or -1 outside it. */
 function cellAt(lo: Int32Array, hi: Int32Array, offsets: Int32Array, x: number, y: number): number {
   return y < lo[x]! || y > hi[x]! ? -1 : offsets[x]! + y - lo[x]!;
-}
-
-function push(map: Map<number, number[]>, key: number, value: number): void {
-  const list = map.get(key);
-  if (list) {
-    if (list[list.length - 1] !== value) list.push(value);
-  } else map.set(key, [value]);
 }
 
 function range(from: number, to: number): number[] {
