@@ -3,15 +3,10 @@
  * (acronyms, names, URLs), question and exclamation marks, quotation marks opening or closing a segment.
  */
 import { findNumbers } from '../lang/numbers.js';
+import type { AlignParameters } from './options.js';
 
-export interface AnchorWeights {
-  numberMatch: number;
-  numberMismatch: number;
-  punctuationMatch: number;
-  punctuationMismatch: number;
-  latinMatch: number;
-  latinMismatch: number;
-}
+/** The anchor weights among the aligner's parameters. */
+export type AnchorWeights = Pick<AlignParameters, 'numberMatch' | 'numberMismatch' | 'punctuationMatch' | 'punctuationMismatch' | 'latinMatch' | 'latinMismatch'>;
 
 /** Flags for punctuation anchors. */
 export const QUESTION = 1;
