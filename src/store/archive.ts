@@ -273,6 +273,11 @@ export interface Archive {
 
   /** Stores an analysed document in ONE transaction: all of it or nothing. */
   add(doc: Document, options?: AddOptions): Promise<AddResult>;
+  /**
+   * Stores a document prepared elsewhere (`prepareDocument`, e.g. in a worker thread) for this kind of
+   * archive, in ONE transaction like `add`: the caller's thread only runs the inserts.
+   */
+  addPrepared(prepared: import('./prepared.js').PreparedDocument, options?: Pick<AddOptions, 'addedAt'>): Promise<AddResult>;
   /** The document and revision holding bytes with this SHA-256, if any (lets callers skip analysing them). */
   findContent(sha256: string): Promise<{ id: string; revision: number } | undefined>;
 

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openArchive } from './index.js';
 import { ingest, type PoolStats } from './ingest.js';
+import { testBackends } from './fixtures/backends.js';
 
 test('with two worker threads, documents are analysed two at a time (analysis is outside the one-writer insert)', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'concord-ingest-'));
@@ -27,3 +28,30 @@ test('with two worker threads, documents are analysed two at a time (analysis is
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// Workers prepare the index terms for the archive they write to: FTS5 streams for SQLite, tsvector literals for PostgreSQL.
+for (const backend of await testBackends()) {
+  test(`worker threads prepare rows that ${backend.name} stores and searches, revisions included`, { skip: backend.skip }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'concord-ingest-'));
+    const { archive, dispose } = await backend.fresh();
+    try {
+      const files = ['東突厥斯坦流亡政府發表聲明。\nThe government in exile issued a statement.\n', 'The committee cited Resolution 3070 on 12 May 2021.\n'].map((text, i) => {
+        const path = join(dir, `note-${i}.txt`);
+        writeFileSync(path, text);
+        return { path, source: path };
+      });
+      let events = await ingest(archive, files, { threads: 2 });
+      assert.deepEqual(events.map((e) => e.error ?? e.result?.status), ['added', 'added']);
+      assert.equal((await archive.search({ query: '东突厥斯坦' })).hits.length, 1);
+      assert.equal((await archive.search({ query: '"Resolution 3070"' })).hits[0]?.origin, files[1]!.path);
+      writeFileSync(files[1]!.path, 'The committee cited Resolution 3071 on 12 May 2021.\n');
+      events = await ingest(archive, files, { threads: 2 });
+      assert.deepEqual(events.map((e) => e.error ?? `${e.result?.status} ${e.result?.revision}`).sort(), ['revised 2', 'unchanged 1']);
+      assert.equal((await archive.search({ query: '"Resolution 3070"' })).hits.length, 0);
+      assert.equal((await archive.search({ query: '"Resolution 3071"' })).hits.length, 1);
+    } finally {
+      await dispose();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}

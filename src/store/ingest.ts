@@ -8,9 +8,10 @@ import { readFile, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { ConcordError, type Document } from '../model.js';
+import { ConcordError } from '../model.js';
 import type { AddResult, Archive } from './archive.js';
 import type { AnalyzeReply, AnalyzeRequest } from './ingest-worker.js';
+import type { IndexTarget, PreparedDocument } from './prepared.js';
 
 /** Extensions taken when walking a folder (files named explicitly are always taken). */
 const DOCUMENT_EXTENSIONS = ['txt', 'md', 'markdown', 'html', 'htm', 'xhtml', 'docx', 'pdf'];
@@ -105,8 +106,8 @@ export async function ingest(archive: Archive, files: InputFile[], options: Inge
             record({ file, result: { status: 'unchanged', ...held } });
             return;
           }
-          const doc = pool ? await pool.analyze(bytes, file.path) : await (await import('../pipeline.js')).analyze({ bytes, origin: file.path });
-          const write = writes.then(() => archive.add(doc, { source: file.source }));
+          const prepared = pool ? await pool.analyze({ bytes, origin: file.path, source: file.source, target: archive.kind }) : await prepareHere(bytes, file, archive.kind);
+          const write = writes.then(() => archive.addPrepared(prepared));
           writes = write.catch(() => undefined);
           record({ file, result: await write });
         } catch (error) {
@@ -124,6 +125,13 @@ export async function ingest(archive: Archive, files: InputFile[], options: Inge
   return events;
 }
 
+/** Without worker threads: the same analysis and preparation, in this thread. */
+async function prepareHere(bytes: Uint8Array, file: InputFile, target: IndexTarget): Promise<PreparedDocument> {
+  const [{ analyze }, { prepareDocument }, { sourceKey }] = await Promise.all([import('../pipeline.js'), import('./prepared.js'), import('./rows.js')]);
+  const doc = await analyze({ bytes, origin: file.path });
+  return prepareDocument(doc, sourceKey(doc, { source: file.source }), target);
+}
+
 /** The bytes of a file, a URL (fetched, 30 s limit) or standard input. */
 export async function readInput(file: InputFile, stdin: () => Promise<Uint8Array> = readStdin): Promise<Uint8Array> {
   if (file.path === '-') return stdin();
@@ -134,7 +142,7 @@ export async function readInput(file: InputFile, stdin: () => Promise<Uint8Array
     if (!response.ok) throw new ConcordError(`cannot fetch ${file.path}: HTTP ${response.status}`);
     return new Uint8Array(await response.arrayBuffer());
   }
-  return new Uint8Array(await readFile(file.path));
+  return readFile(file.path);
 }
 
 async function readStdin(): Promise<Uint8Array> {
@@ -143,12 +151,12 @@ async function readStdin(): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-/** Worker threads running the pipeline. Under tsx (tests, development) the worker is the .ts file, loaded through tsx. */
+/** Worker threads running the pipeline and preparing the rows. Under tsx (tests, development) the worker is the .ts file, loaded through tsx. */
 export class AnalysisPool {
   private readonly idle: Worker[] = [];
   private readonly waiting: (() => void)[] = [];
   /** The job each busy worker is running, so a worker that dies fails its job alone and is replaced. */
-  private readonly running = new Map<Worker, { resolve(doc: Document): void; reject(e: Error): void }>();
+  private readonly running = new Map<Worker, { resolve(prepared: PreparedDocument): void; reject(e: Error): void }>();
   private readonly all = new Set<Worker>();
   private closing = false;
   private changedAt = performance.now();
@@ -170,7 +178,7 @@ export class AnalysisPool {
       this.account();
       this.running.delete(worker);
       this.release(worker);
-      if ('doc' in reply) job?.resolve(reply.doc);
+      if ('prepared' in reply) job?.resolve(reply.prepared);
       else job?.reject(new ConcordError(reply.error));
     });
     const fail = (error: Error) => {
@@ -203,13 +211,16 @@ export class AnalysisPool {
     this.waiting.shift()?.();
   }
 
-  async analyze(bytes: Uint8Array, origin: string): Promise<Document> {
+  async analyze(request: Omit<AnalyzeRequest, 'id'>): Promise<PreparedDocument> {
     while (!this.idle.length) await new Promise<void>((r) => this.waiting.push(r));
     const worker = this.idle.pop()!;
-    return new Promise<Document>((resolve, reject) => {
+    return new Promise<PreparedDocument>((resolve, reject) => {
       this.account();
       this.running.set(worker, { resolve, reject });
-      worker.postMessage({ id: 0, bytes, origin } satisfies AnalyzeRequest);
+      // The bytes are not used here after hashing: move them when they own their buffer (no copy), else clone.
+      const { bytes } = request;
+      const movable = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
+      worker.postMessage({ id: 0, ...request } satisfies AnalyzeRequest, movable ? [bytes.buffer as ArrayBuffer] : []);
     });
   }
 

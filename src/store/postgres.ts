@@ -3,13 +3,13 @@
  * verbatim, no text-search parser involved) with a GIN index, and an ingest job queue for `concord worker`.
  * Every document is written in one transaction; concurrent writers of the same content or source retry.
  */
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import pg from 'pg';
 import { ConcordError, type Document } from '../model.js';
 import type { AddOptions, AddResult, Archive, ArchiveStats, DocumentSummary, EntityEntry, EntityOptions, ListOptions, RevisionInfo, SearchOptions, SearchResult, TimelineEntry, TimelineOptions } from './archive.js';
 import type { OpenOptions } from './index.js';
-import { documentRows, sourceKey } from './rows.js';
-import { tsvectorLiteral } from './tokens.js';
+import { sourceKey } from './rows.js';
+import { modelBuffer, prepareDocument, type PreparedDocument } from './prepared.js';
 import { parseQuery, toTsquery } from './query.js';
 import { boundFrom } from './timex.js';
 import { buildTimeline } from './timeline.js';
@@ -260,15 +260,23 @@ export class PostgresArchive implements Archive {
     }
   }
 
+  async addPrepared(prepared: PreparedDocument, options: Pick<AddOptions, 'addedAt'> = {}): Promise<AddResult> {
+    return this.transaction((client) => this.addPreparedWith(client, prepared, options));
+  }
+
   /** The body of `add`, on a client already inside a transaction (the worker adds within its job's transaction). */
   async addWith(client: Queryable, doc: Document, options: AddOptions = {}): Promise<AddResult> {
-    const key = sourceKey(doc, options);
-    const held = (await client.query('SELECT d.id, r.revision FROM revisions r JOIN documents d ON d.seq = r.doc WHERE r.sha256 = $1', [doc.provenance.sha256])).rows[0];
+    return this.addPreparedWith(client, prepareDocument(doc, sourceKey(doc, options), 'postgres'), options);
+  }
+
+  async addPreparedWith(client: Queryable, rows: PreparedDocument, options: Pick<AddOptions, 'addedAt'> = {}): Promise<AddResult> {
+    if (rows.target !== 'postgres') throw new ConcordError(`a document prepared for ${rows.target} cannot go into a PostgreSQL archive`);
+    const key = rows.key;
+    const held = (await client.query('SELECT d.id, r.revision FROM revisions r JOIN documents d ON d.seq = r.doc WHERE r.sha256 = $1', [rows.provenance.sha256])).rows[0];
     if (held) return { status: 'unchanged', id: held.id, revision: held.revision };
-    const rows = documentRows(doc, key);
     const now = (options.addedAt ?? new Date()).toISOString();
     const existing = (await client.query('SELECT seq, id, revision FROM documents WHERE origin = $1 FOR UPDATE', [key])).rows[0] as { seq: string; id: string; revision: number } | undefined;
-    const summary = [rows.source, rows.title ?? null, rows.date ?? null, rows.languages, doc.id, rows.sentences.length, rows.findings.info, rows.findings.minor, rows.findings.major, rows.findings.critical, now];
+    const summary = [rows.source, rows.title ?? null, rows.date ?? null, rows.languages, rows.contentId, rows.sentences.length, rows.findings.info, rows.findings.minor, rows.findings.major, rows.findings.critical, now];
     let seq: string;
     let id: string;
     let revision: number;
@@ -281,8 +289,8 @@ export class PostgresArchive implements Archive {
         [...summary, revision, seq],
       );
     } else {
-      id = doc.id;
-      for (let n = 2; (await client.query('SELECT 1 FROM documents WHERE id = $1', [id])).rowCount; n++) id = `${doc.id}-${n}`;
+      id = rows.contentId;
+      for (let n = 2; (await client.query('SELECT 1 FROM documents WHERE id = $1', [id])).rowCount; n++) id = `${rows.contentId}-${n}`;
       revision = 1;
       seq = (
         await client.query(
@@ -292,25 +300,25 @@ export class PostgresArchive implements Archive {
         )
       ).rows[0].seq;
     }
-    const p = doc.provenance;
+    const p = rows.provenance;
     await client.query('INSERT INTO revisions (doc, revision, content_id, sha256, origin, encoding, format, bytes, added_at, body) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)', [
       seq,
       revision,
-      doc.id,
+      rows.contentId,
       p.sha256,
       p.origin,
       p.encoding,
       p.format,
       p.bytes,
       now,
-      gzipSync(JSON.stringify(doc), { level: 1 }),
+      modelBuffer(rows),
     ]);
     const s = rows.sentences;
     if (s.length)
       await client.query(
         `INSERT INTO sentences (doc, version, language, paragraph, sentence, text, tsv)
          SELECT $1, v, l, p, s, t, tv::tsvector FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) WITH ORDINALITY AS x(v, l, p, s, t, tv, n) ORDER BY n`,
-        [seq, s.map((r) => r.version), s.map((r) => r.language), s.map((r) => r.paragraph), s.map((r) => r.sentence), s.map((r) => r.text), s.map((r) => tsvectorLiteral(r.tokens))],
+        [seq, s.map((r) => r.version), s.map((r) => r.language), s.map((r) => r.paragraph), s.map((r) => r.sentence), s.map((r) => r.text), s.map((r) => r.tsv ?? '')],
       );
     const l = rows.links;
     if (l.length)

@@ -4,13 +4,13 @@
  */
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 import { createRequire } from 'node:module';
 import type BetterSqlite3 from 'better-sqlite3';
 import { ConcordError, type Document } from '../model.js';
 import type { AddOptions, AddResult, Archive, ArchiveStats, DocumentSummary, EntityEntry, EntityOptions, ListOptions, RevisionInfo, SearchOptions, SearchResult, TimelineEntry, TimelineOptions } from './archive.js';
-import { documentRows, sourceKey } from './rows.js';
-import { termsText } from './tokens.js';
+import { sourceKey } from './rows.js';
+import { modelBuffer, prepareDocument, type PreparedDocument } from './prepared.js';
 import { parseQuery, toFts5 } from './query.js';
 import { boundFrom } from './timex.js';
 import { buildTimeline } from './timeline.js';
@@ -194,12 +194,16 @@ class SqliteArchive implements Archive {
   }
 
   async add(doc: Document, options: AddOptions = {}): Promise<AddResult> {
-    const key = sourceKey(doc, options);
-    const rows = documentRows(doc, key);
+    return this.addPrepared(prepareDocument(doc, sourceKey(doc, options), 'sqlite'), options);
+  }
+
+  async addPrepared(rows: PreparedDocument, options: Pick<AddOptions, 'addedAt'> = {}): Promise<AddResult> {
+    if (rows.target !== 'sqlite') throw new ConcordError(`a document prepared for ${rows.target} cannot go into a SQLite archive`);
+    const key = rows.key;
     const now = (options.addedAt ?? new Date()).toISOString();
-    const body = gzipSync(JSON.stringify(doc), { level: 1 });
+    const body = modelBuffer(rows);
     const write = this.db.transaction((): AddResult => {
-      const held = this.sql('SELECT d.id, r.revision FROM revisions r JOIN documents d ON d.seq = r.doc WHERE r.sha256 = ?').get(doc.provenance.sha256) as { id: string; revision: number } | undefined;
+      const held = this.sql('SELECT d.id, r.revision FROM revisions r JOIN documents d ON d.seq = r.doc WHERE r.sha256 = ?').get(rows.provenance.sha256) as { id: string; revision: number } | undefined;
       if (held) return { status: 'unchanged', id: held.id, revision: held.revision };
       const existing = this.sql('SELECT seq, id, revision FROM documents WHERE origin = ?').get(key) as { seq: number; id: string; revision: number } | undefined;
       const summary = {
@@ -207,7 +211,7 @@ class SqliteArchive implements Archive {
         title: rows.title ?? null,
         date: rows.date ?? null,
         languages: JSON.stringify(rows.languages),
-        content_id: doc.id,
+        content_id: rows.contentId,
         sentences: rows.sentences.length,
         f_info: rows.findings.info,
         f_minor: rows.findings.minor,
@@ -230,7 +234,7 @@ class SqliteArchive implements Archive {
              f_info=@f_info, f_minor=@f_minor, f_major=@f_major, f_critical=@f_critical, updated_at=@now WHERE seq=@seq`,
         ).run({ ...summary, revision, seq });
       } else {
-        id = this.uniqueId(doc.id);
+        id = this.uniqueId(rows.contentId);
         revision = 1;
         seq = Number(
           this.sql(
@@ -239,13 +243,13 @@ class SqliteArchive implements Archive {
           ).run({ ...summary, id, origin: key }).lastInsertRowid,
         );
       }
-      const p = doc.provenance;
-      this.sql('INSERT INTO revisions (doc, revision, content_id, sha256, origin, encoding, format, bytes, added_at, body) VALUES (?,?,?,?,?,?,?,?,?,?)').run(seq, revision, doc.id, p.sha256, p.origin, p.encoding, p.format, p.bytes, now, body);
+      const p = rows.provenance;
+      this.sql('INSERT INTO revisions (doc, revision, content_id, sha256, origin, encoding, format, bytes, added_at, body) VALUES (?,?,?,?,?,?,?,?,?,?)').run(seq, revision, rows.contentId, p.sha256, p.origin, p.encoding, p.format, p.bytes, now, body);
       const insertSentence = this.sql('INSERT INTO sentences (doc, version, language, paragraph, sentence, text) VALUES (?,?,?,?,?,?)');
       const insertFts = this.sql('INSERT INTO sentence_fts (rowid, body, tail) VALUES (?,?,?)');
       for (const s of rows.sentences) {
         const rowid = insertSentence.run(seq, s.version, s.language, s.paragraph, s.sentence, s.text).lastInsertRowid;
-        insertFts.run(rowid, termsText(s.tokens.body), termsText(s.tokens.tail));
+        insertFts.run(rowid, s.body ?? '', s.tail ?? '');
       }
       const insertLink = this.sql('INSERT INTO links (doc, link, level, side, version, unit, confidence) VALUES (?,?,?,?,?,?,?)');
       for (const l of rows.links) insertLink.run(seq, l.link, l.level, l.side, l.version, l.unit, l.confidence);
