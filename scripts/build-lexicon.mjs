@@ -42,7 +42,7 @@ if (!existsSync(cedictPath)) {
   console.error(`build-lexicon: ${cedictPath} not found — install dependencies first (npm install)`);
   process.exit(1);
 }
-if (existsSync(lexiconPath) && existsSync(join(outDir, 'cedict.idx')) && readFileSync(lexiconPath).subarray(0, 34).toString('utf16le') === 'concord-lexicon 2' && statSync(lexiconPath).mtimeMs > statSync(cedictPath).mtimeMs && !process.argv.includes('--force')) {
+if (existsSync(lexiconPath) && existsSync(join(outDir, 'cedict.idx')) && readFileSync(lexiconPath).subarray(0, 34).toString('utf16le') === 'concord-lexicon 3' && statSync(lexiconPath).mtimeMs > statSync(cedictPath).mtimeMs && !process.argv.includes('--force')) {
   const englishSource = join(root, 'src/lang/english.ts');
   if (!existsSync(englishSource) || statSync(lexiconPath).mtimeMs > statSync(englishSource).mtimeMs) {
     console.log(`build-lexicon: ${lexiconPath} is up to date`);
@@ -140,7 +140,7 @@ for (const w of words.values()) {
 const stemList = [...stemFrequency.keys()].sort((a, b) => stemFrequency.get(b) - stemFrequency.get(a) || (a < b ? -1 : 1));
 const stemId = new Map(stemList.map((s, i) => [s, i]));
 
-const lines = [`concord-lexicon 2\t${words.size}\tcc-cedict ${readCedictDate()}`, stemList.join(' ')];
+const lines = [`concord-lexicon 3\t${words.size}\tcc-cedict ${readCedictDate()}`, stemList.join(' ')];
 const reverse = new Map();
 for (const [word, w] of [...words.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
   if (/[\t\n]/.test(word)) continue;
@@ -162,7 +162,13 @@ for (const [stem, list] of reverse) {
 
 mkdirSync(outDir, { recursive: true });
 writeAtomically(lexiconPath, Buffer.from(lines.join('\n') + '\n', 'utf16le')); // UTF-16LE: loads as a copy
-writeAtomically(join(outDir, 'cedict-reverse.lex'), reverseLines.join('\n') + '\n');
+// Sorted by stem (code-unit order) and stored as UTF-16LE, so a lookup is a binary search over the text as loaded.
+reverseLines.sort((a, b) => {
+  const x = a.slice(0, a.indexOf('\t'));
+  const y = b.slice(0, b.indexOf('\t'));
+  return x < y ? -1 : x > y ? 1 : 0;
+});
+writeAtomically(join(outDir, 'cedict-reverse.lex'), Buffer.from(reverseLines.join('\n') + '\n', 'utf16le'));
 // The headword hash table, prebuilt so loading the lexicon is reading two files, not hashing 200k lines.
 const { writeLexiconIndex } = await import(pathToFileURL(join(root, 'src/lang/lexicon.ts')).href);
 const indexBytes = writeLexiconIndex(outDir);

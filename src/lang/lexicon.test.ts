@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Lexicon, chineseFor, glosses, indexLexiconText, lexiconAvailable, loadLexicon, pinyin, readLexiconIndex, segment, serializeLexiconIndex } from './lexicon.js';
+import { LEXICON_FORMAT, Lexicon, chineseFor, glosses, indexLexiconText, lexiconAvailable, loadLexicon, pinyin, readLexiconIndex, searchSortedLines, segment, serializeLexiconIndex } from './lexicon.js';
 import { englishContentStems, stemEnglish } from './english.js';
 
 const skip = !lexiconAvailable() && 'compiled lexicon missing: run `npm run build`';
@@ -49,7 +49,7 @@ test('the lexicon loads once per process', { skip }, () => {
 });
 
 test('the prebuilt headword index finds what hashing the text finds, and a stale index is refused', () => {
-  const text = 'concord-lexicon 2\t3\ttest\nhors friend\n朋友\tpeng2 you5\t1\t\n馬\tma3\t0\t\n马\tma3\t0\t\n';
+  const text = `${LEXICON_FORMAT}\t3\ttest\nhors friend\n朋友\tpeng2 you5\t1\t\n馬\tma3\t0\t\n马\tma3\t0\t\n`;
   const index = indexLexiconText(text, 3);
   const dir = mkdtempSync(join(tmpdir(), 'concord-lexicon-'));
   const file = join(dir, 'test.idx');
@@ -68,4 +68,14 @@ test('definitions are CC-CEDICT’s own words for messages, proper-name readings
   assert.deepEqual(loadLexicon().definitions('朋友'), ['friend']);
   assert.equal(loadLexicon().definitions('土耳其')[0], 'Turkey');
   assert.deepEqual(loadLexicon().definitions('不存在的詞語'), []);
+});
+
+test('sorted lines are searched in place: first, middle, last and absent keys', () => {
+  const text = 'apple\t苹果 蘋果\nhorse\t马 馬\nriver\t河\nzebra\t斑马\n';
+  assert.deepEqual(searchSortedLines(text, 'apple'), ['苹果', '蘋果']);
+  assert.deepEqual(searchSortedLines(text, 'horse'), ['马', '馬']);
+  assert.deepEqual(searchSortedLines(text, 'zebra'), ['斑马']);
+  assert.equal(searchSortedLines(text, 'hors'), undefined);
+  assert.equal(searchSortedLines(text, 'zzz'), undefined);
+  assert.equal(searchSortedLines('', 'apple'), undefined);
 });
