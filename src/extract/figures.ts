@@ -5,23 +5,18 @@
  * "millions"/數百萬 → vague with its implied lower bound. Years, dates, ordinals, anniversaries, durations,
  * list numbers and identifiers ("Resolution 3070") are not figures.
  */
-import type { FigureQualifier } from '../model.js';
+import type { FigureFact, FigureQualifier } from '../model.js';
 import { findNumbers, type NumberMention } from '../lang/numbers.js';
 import { MONTHS, pastParticiple } from './english.js';
 import type { TimeMention } from './times.js';
 import { isChinese, type SentenceRef } from './view.js';
 
-export interface FigureMention {
+/** A figure as found in one sentence: the fact's fields, plus where it stands. */
+export interface FigureMention extends Pick<FigureFact, 'text' | 'value' | 'upper' | 'qualifier' | 'counts' | 'unit'> {
   sentence: SentenceRef;
   /** Span of qualifier + number + what it counts, relative to the sentence. */
   start: number;
   end: number;
-  text: string;
-  value: number;
-  upper?: number;
-  qualifier: FigureQualifier;
-  counts: string;
-  unit?: string;
   /** Span of the number alone. */
   numberStart: number;
   numberEnd: number;
