@@ -15,11 +15,11 @@
  *
  * Then timeline() and entities() over 10k dated facts (analysed variants of the reference with shifted dates/figures).
  *
- * Usage: npm run bench:archive [-- --timeline  (timeline/entities only)] [-- --pipeline  (concord add 1 vs 2 threads only) [-- --count N  (files, default 200)]] [-- --full] [-- --no-pg] [-- --sizes 10000,50000  (only these sizes)] [-- --keep DIR  (keep the SQLite files)] [-- --search FILE  (search figures only)]
+ * Usage: npm run bench:archive [-- --timeline  (timeline/entities only)] [-- --pipeline  (concord add 1 vs 2 threads only) [-- --count N  (files, default 10000)] [-- --pg-count N  (queued files, default 2000)] [-- --diagnose  (also ingest() in-process: CPU and main-thread share)]] [-- --full] [-- --no-pg] [-- --sizes 10000,50000  (only these sizes)] [-- --keep DIR  (keep the SQLite files)] [-- --search FILE  (search figures only)] [-- --write-files DIR [--count N]  (only write the pipeline's text files)]
  * Targets: 10k documents ingested in ≤ 60 s on 2 cores; search p95 ≤ 50 ms at 1M sentences on SQLite.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { performance as nodePerformance } from 'node:perf_hooks';
@@ -256,11 +256,28 @@ function writeTextFiles(dir: string, seeds: Seed[], count: number): string[] {
 }
 
 async function pipelineThroughput(seeds: Seed[]) {
-  const count = args.includes('--count') ? Number(args[args.indexOf('--count') + 1]) || 200 : 200;
+  const count = args.includes('--count') ? Number(args[args.indexOf('--count') + 1]) || 10_000 : 10_000;
+  const pgCount = args.includes('--pg-count') ? Number(args[args.indexOf('--pg-count') + 1]) || 2_000 : Math.min(count, 2_000);
   const dir = mkdtempSync(join(tmpdir(), 'concord-bench-files-'));
   try {
     const files = writeTextFiles(join(dir, 'docs'), seeds, count);
+    // The figure users get: the compiled CLI (`node bin/concord.js add FOLDER`) in its own process, timed by bash
+    // (wall, and user + system CPU of every thread). dist/ is rebuilt first so it measures the current source.
+    execFileSync(process.execPath, [resolve(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: root, stdio: 'ignore' });
     for (const threads of [1, 2]) {
+      const db = join(dir, `cli-t${threads}.sqlite`);
+      const run = spawnSync('bash', ['-c', `TIMEFORMAT='%R %U %S'; time ("$0" bin/concord.js add "$1" --db "$2" --threads "$3" > /dev/null 2>&1)`, process.execPath, join(dir, 'docs'), db, String(threads)], { cwd: root, encoding: 'utf8' });
+      if (run.status !== 0) throw new Error(`concord add failed: ${run.stderr}`);
+      const [wall, user, system] = run.stderr.trim().split('\n').pop()!.split(' ').map(Number) as [number, number, number];
+      const archive = await openArchive(db);
+      const stored = (await archive.stats()).documents;
+      await archive.close();
+      console.log(
+        `concord add FOLDER (compiled CLI, SQLite), ${threads} worker thread${threads > 1 ? 's' : ''}: ${fmt(count, 0)} documents in ${fmt(wall)} s = ${fmt(count / wall)} docs/s; ${fmt(((user + system) * 1000) / count, 2)} ms CPU per document, ${fmt((user + system) / wall, 2)} cores busy; ${fmt(stored, 0)} documents stored`,
+      );
+    }
+    // In this process: where the time goes (CPU per document, the main thread's share, the workers' overlap).
+    for (const threads of args.includes('--diagnose') ? [1, 2] : []) {
       const archive = await openArchive(join(dir, `t${threads}.sqlite`));
       const started = performance.now();
       const cpu = process.cpuUsage();
@@ -276,7 +293,7 @@ async function pipelineThroughput(seeds: Seed[]) {
       // CPU seconds (all threads) per wall second shows how many cores the run actually got on a shared machine.
       const cores = (used.user + used.system) / 1e6 / seconds;
       console.log(
-        `concord add (sqlite), ${threads} worker thread${threads > 1 ? 's' : ''}: ${count} documents through the pipeline in ${fmt(seconds)} s = ${fmt(count / seconds)} docs/s (10k documents in ${fmt((10_000 * seconds) / count, 0)} s at this rate); ${fmt((used.user + used.system) / 1000 / count)} ms CPU per document, ${fmt(cores, 2)} cores busy; main thread active ${fmt(mainMs / count, 2)} ms per document; workers analysing ${fmt(poolStats.busyMs / 1000)} s, two at once ${fmt(poolStats.parallelMs / 1000)} s${failed ? ` (${failed} failed)` : ''}`,
+        `ingest() in this process (tsx), ${threads} worker thread${threads > 1 ? 's' : ''}: ${count} documents in ${fmt(seconds)} s = ${fmt(count / seconds)} docs/s; ${fmt((used.user + used.system) / 1000 / count)} ms CPU per document, ${fmt(cores, 2)} cores busy; main thread active ${fmt(mainMs / count, 2)} ms per document; workers analysing ${fmt(poolStats.busyMs / 1000)} s, two at once ${fmt(poolStats.parallelMs / 1000)} s${failed ? ` (${failed} failed)` : ''}`,
       );
     }
     if (withPg && (await pgAvailable())) {
@@ -285,19 +302,19 @@ async function pipelineThroughput(seeds: Seed[]) {
         const { archive, url, dispose } = await opener();
         try {
           // Workers start first and wait on LISTEN; the clock runs from the enqueue to the last job done.
-          const children = Array.from({ length: workers }, () => spawn(process.execPath, ['--import', 'tsx', 'src/cli/run.ts', 'worker', '--quiet', '--db', url], { cwd: root, stdio: 'ignore' }));
+          const children = Array.from({ length: workers }, () => spawn(process.execPath, ['bin/concord.js', 'worker', '--quiet', '--db', url], { cwd: root, stdio: 'ignore' }));
           await new Promise((r) => setTimeout(r, 2500));
           const started = performance.now();
-          await archive.enqueue(files.map((f) => ({ origin: f, source: f, bytes: readFileSync(f) })));
+          await archive.enqueue(files.slice(0, pgCount).map((f) => ({ origin: f, source: f, bytes: readFileSync(f) })));
           for (;;) {
             const counts = await archive.queueCounts();
-            if ((counts.done ?? 0) + (counts.failed ?? 0) >= count) break;
+            if ((counts.done ?? 0) + (counts.failed ?? 0) >= pgCount) break;
             await new Promise((r) => setTimeout(r, 50));
           }
           const seconds = (performance.now() - started) / 1000;
           children.forEach((c) => c.kill('SIGTERM'));
           await Promise.all(children.map((c) => new Promise((r) => (c.exitCode !== null ? r(null) : c.once('exit', r)))));
-          console.log(`concord worker (postgres), ${workers} worker process${workers > 1 ? 'es' : ''}: ${count} documents in ${fmt(seconds)} s = ${fmt(count / seconds)} docs/s`);
+          console.log(`concord worker (compiled CLI, PostgreSQL queue), ${workers} worker process${workers > 1 ? 'es' : ''}: ${fmt(pgCount, 0)} documents in ${fmt(seconds)} s = ${fmt(count / seconds)} docs/s`);
         } finally {
           await dispose();
         }
@@ -382,6 +399,15 @@ async function benchTimeline(name: string, open: () => Promise<{ archive: Archiv
 }
 
 // ───────────────────────────── main ─────────────────────────────
+
+// --write-files DIR: only write the pipeline's text files (for profiling the pipeline outside the bench).
+if (args.includes('--write-files')) {
+  const { seed } = await referenceSeed();
+  const count = args.includes('--count') ? Number(args[args.indexOf('--count') + 1]) || 200 : 200;
+  const files = writeTextFiles(resolve(args[args.indexOf('--write-files') + 1]!), [seed, ...wmtSeeds()], count);
+  console.log(`${files.length} files written`);
+  process.exit(0);
+}
 
 // --pipeline: only `concord add` with 1 and 2 worker threads (and the PostgreSQL queue unless --no-pg).
 if (args.includes('--pipeline')) {

@@ -118,6 +118,10 @@ export async function openSqliteArchive(path: string): Promise<Archive> {
     db.pragma('busy_timeout = 10000');
     db.pragma('foreign_keys = ON');
     db.pragma('cache_size = -32768');
+    // One transaction per document rewrites the same index pages many times: a larger WAL lets a checkpoint
+    // (the only fsyncs under synchronous=NORMAL) copy each page once per ~200 documents instead of per ~15.
+    db.pragma('wal_autocheckpoint = 16384');
+    db.pragma('journal_size_limit = 67108864');
     migrate(db);
   } catch (error) {
     throw new ConcordError(`cannot open the archive ${file}: ${(error as Error).message}`);
