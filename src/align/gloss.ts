@@ -16,7 +16,7 @@ export class GlossSlot {
    * Three ints per stem s: at 3s the build that wrote the entry (stale: no entry), at 3s + 1 the first list cell
    * of the tokens whose word glosses s, at 3s + 2 that of the tokens whose characters' glosses give s (-1: none).
    */
-  readonly entries: Int32Array;
+  entries: Int32Array;
   /** List cells: the token index, and the next cell of the same list (-1 ends it). */
   token = new Int32Array(256);
   next = new Int32Array(256);
@@ -24,6 +24,22 @@ export class GlossSlot {
 
   constructor(stemCount: number) {
     this.entries = new Int32Array(stemCount * 3);
+  }
+
+  /**
+   * Room for stem ids below `stemCount` (a table far too large for them is replaced, so one huge document does
+   * not keep its memory); a new table has no entry, as stamp 0 is no build.
+   */
+  reserve(stemCount: number): void {
+    const size = this.entries.length / 3;
+    if (size < stemCount || size > 4 * stemCount + 65_536) this.entries = new Int32Array(Math.ceil(stemCount * 1.25) * 3);
+    this.x = -1;
+  }
+
+  /** Drops every entry: stamps restart (the build counter is about to overflow). */
+  restart(): void {
+    this.entries.fill(0);
+    this.x = -1;
   }
 
   fill(x: number, build: number, tokens: Int32Array, vocabulary: GlossCodes): void {
@@ -79,7 +95,10 @@ export class GlossTables {
   /** The table of segment x (built now unless its slot already holds it). */
   of(x: number, tokens: Int32Array, vocabulary: GlossCodes): GlossSlot {
     const slot = this.slots[x % this.slots.length]!;
-    if (slot.x !== x) slot.fill(x, ++this.builds, tokens, vocabulary);
+    if (slot.x !== x) {
+      if (this.builds === MAX_BUILD) this.restart();
+      slot.fill(x, ++this.builds, tokens, vocabulary);
+    }
     return slot;
   }
 
@@ -87,4 +106,20 @@ export class GlossTables {
   clear(): void {
     for (const slot of this.slots) slot.x = -1;
   }
+
+  /**
+   * Makes the tables ready for another set of segments with stem ids below `stemCount`. Entries need no
+   * clearing: builds keep counting up, so every stamp left by earlier segments is stale.
+   */
+  reuse(stemCount: number): void {
+    for (const slot of this.slots) slot.reserve(stemCount);
+  }
+
+  private restart(): void {
+    for (const slot of this.slots) slot.restart();
+    this.builds = 0;
+  }
 }
+
+/** Build numbers are stored in an Int32Array. */
+const MAX_BUILD = 0x7fffffff;

@@ -12,6 +12,11 @@ export interface IndexLink {
 
 /** Adds the learned pairs to `vocabulary`; returns how many. `rawX` / `rawY`: every token id of each segment. */
 export function learnWordPairs(links: IndexLink[], rawX: Int32Array[], rawY: Int32Array[], vocabulary: ChineseVocabulary, minCount: number, minDice: number): number {
+  // Too few links teach nothing (checked again below, on the links actually counted): most sentence groups are
+  // that small, and sizing the per-stem arrays would be most of their cost.
+  let candidates = 0;
+  for (const link of links) if (link.a.length && link.b.length) candidates++;
+  if (candidates < MIN_LINKS) return 0;
   // Ids are small dense integers: per-link sets are arrays stamped with the link's number (nothing to allocate or
   // clear per link), counts are typed arrays.
   let stemCount = 0;
@@ -23,17 +28,15 @@ export function learnWordPairs(links: IndexLink[], rawX: Int32Array[], rawY: Int
       for (const s of vocabulary.full[sentence[i]!]!) stemCount = Math.max(stemCount, s + 1);
     }
   }
-  const inLinkY = new Int32Array(stemCount);
-  const glossedInLink = new Int32Array(stemCount);
-  const seenInLinkX = new Int32Array(wordCount);
-  const countX = new Int32Array(wordCount);
-  const countY = new Int32Array(stemCount);
-  const joint = new PairCounts();
+  const { inLinkY, glossedInLink, seenInLinkX, countX, countY } = scratchFor(stemCount, wordCount, links.length);
+  for (const sentence of rawY) for (let i = 0; i < sentence.length; i++) countY[sentence[i]!] = 0;
+  for (const sentence of rawX) for (let i = 0; i < sentence.length; i++) countX[sentence[i]!] = 0;
+  const joint = pairCounts();
   const stemsY: number[] = [];
   const wordsX: number[] = [];
   const wordsY: number[] = [];
   let linked = 0;
-  let stamp = 0;
+  let stamp = scratch.stamp;
   for (const link of links) {
     if (!link.a.length || !link.b.length) continue;
     stamp++;
@@ -72,7 +75,8 @@ export function learnWordPairs(links: IndexLink[], rawX: Int32Array[], rawY: Int
       for (const s of wordsY) joint.increment(w, s);
     }
   }
-  if (linked < 10) return 0;
+  scratch.stamp = stamp;
+  if (linked < MIN_LINKS) return 0;
   let learned = 0;
   for (let slot = 0; slot < joint.capacity; slot++) {
     const together = joint.count[slot]!;
@@ -88,17 +92,72 @@ export function learnWordPairs(links: IndexLink[], rawX: Int32Array[], rawY: Int
   return learned;
 }
 
+const MIN_LINKS = 10;
+
+/**
+ * Per-id arrays shared by the calls of this thread (one at a time). Stamps keep counting up from call to call, so
+ * the stamp arrays never need clearing; counts are zeroed at the ids a call uses. Allocating and zeroing them per
+ * call (stem ids run to the lexicon's 34,000 stems) cost more than the counting.
+ */
+const scratch = {
+  stamp: 0,
+  inLinkY: new Int32Array(0),
+  glossedInLink: new Int32Array(0),
+  seenInLinkX: new Int32Array(0),
+  countX: new Int32Array(0),
+  countY: new Int32Array(0),
+};
+
+/** The scratch arrays, grown to hold the ids, with room for `links` more stamps. */
+function scratchFor(stemCount: number, wordCount: number, links: number): typeof scratch {
+  if (scratch.stamp > 0x7fffffff - links - 1) {
+    // Stamps would overflow: start again from zero.
+    scratch.inLinkY.fill(0);
+    scratch.glossedInLink.fill(0);
+    scratch.seenInLinkX.fill(0);
+    scratch.stamp = 0;
+  }
+  if (scratch.inLinkY.length < stemCount) {
+    const size = Math.max(stemCount, scratch.inLinkY.length * 2);
+    scratch.inLinkY = new Int32Array(size);
+    scratch.glossedInLink = new Int32Array(size);
+    scratch.countY = new Int32Array(size);
+  }
+  if (scratch.seenInLinkX.length < wordCount) {
+    const size = Math.max(wordCount, scratch.seenInLinkX.length * 2);
+    scratch.seenInLinkX = new Int32Array(size);
+    scratch.countX = new Int32Array(size);
+  }
+  return scratch;
+}
+
+let sharedPairCounts: PairCounts | undefined;
+
+/** An empty co-occurrence table (the thread's, cleared; a table that grew is replaced by a small one). */
+function pairCounts(): PairCounts {
+  if (sharedPairCounts?.capacity === INITIAL_PAIR_CAPACITY) sharedPairCounts.clear();
+  else sharedPairCounts = new PairCounts();
+  return sharedPairCounts;
+}
+
+const INITIAL_PAIR_CAPACITY = 1 << 12;
+
 /**
  * Co-occurrence counts of (word, stem) pairs: an open-addressing hash table in typed arrays (a Map of Maps
  * allocated an entry per pair, hundreds of thousands per document).
  */
 class PairCounts {
-  capacity = 1 << 12;
+  capacity = INITIAL_PAIR_CAPACITY;
   word = new Int32Array(this.capacity);
   stem = new Int32Array(this.capacity);
   /** 0: empty slot. */
   count = new Int32Array(this.capacity);
   private size = 0;
+
+  clear(): void {
+    this.count.fill(0);
+    this.size = 0;
+  }
 
   increment(w: number, s: number): void {
     const mask = this.capacity - 1;

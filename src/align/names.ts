@@ -4,10 +4,15 @@
  * tone-less concatenation, and a loose consonant skeleton (vowels dropped, doubles collapsed) for names that
  * reached Chinese through another language (mamtimin / mamutimin → mmtmn).
  */
-import { isHan, type Lexicon } from '../lang/lexicon.js';
+import { isHanCode, type Lexicon } from '../lang/lexicon.js';
 import { stemEnglish } from '../lang/english.js';
 
 const MAX_SYLLABLES = 4;
+
+/** Dots that join the parts of a transliterated name (马木提敏·阿拉): · ‧ ・ */
+const MIDDLE_DOT = 0xb7;
+const HYPHENATION_POINT = 0x2027;
+const KATAKANA_MIDDLE_DOT = 0x30fb;
 
 export function skeleton(latin: string): string {
   let out = '';
@@ -18,15 +23,21 @@ export function skeleton(latin: string): string {
   return out;
 }
 
-const syllableCache = new Map<string, [string, string]>();
+/** Per lexicon, per BMP code unit: the character's tone-less pinyin and its skeleton (see `syllableOf`). */
+const syllableCache = new WeakMap<Lexicon, ([string, string] | undefined)[]>();
 
-/** Tone-less pinyin of a character and its skeleton, from the lexicon (first reading). */
-function syllableOf(ch: string, lexicon: Lexicon): [string, string] {
-  let cached = syllableCache.get(ch);
+function syllablesOf(lexicon: Lexicon): ([string, string] | undefined)[] {
+  let syllables = syllableCache.get(lexicon);
+  if (!syllables) syllableCache.set(lexicon, (syllables = new Array(65536).fill(undefined)));
+  return syllables;
+}
+
+/** Tone-less pinyin of a character and its skeleton, from the lexicon (first reading); memoised in `syllables`. */
+function syllableOf(code: number, lexicon: Lexicon, syllables: ([string, string] | undefined)[]): [string, string] {
+  let cached = syllables[code];
   if (!cached) {
-    const syllable = (lexicon.entry(ch)?.pinyin ?? '').split(' ')[0]!.toLowerCase().replace(/[^a-z]/g, '');
-    cached = [syllable, skeleton(syllable)];
-    if (syllableCache.size < 50_000) syllableCache.set(ch, cached);
+    const syllable = (lexicon.entry(String.fromCharCode(code))?.pinyin ?? '').split(' ')[0]!.toLowerCase().replace(/[^a-z]/g, '');
+    cached = syllables[code] = [syllable, skeleton(syllable)];
   }
   return cached;
 }
@@ -87,12 +98,16 @@ export function pinyinKeys(text: string, lexicon: Lexicon, wanted?: { has(key: s
     }
     syllables.length = 0;
   };
-  for (const ch of text) {
-    if (isHan(ch)) {
-      const syllable = syllableOf(ch, lexicon);
+  const known = syllablesOf(lexicon);
+  // Code units rather than characters: a character beyond the BMP is two units that are neither Han nor a dot,
+  // and ends a run just as it would whole.
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isHanCode(code)) {
+      const syllable = syllableOf(code, lexicon, known);
       if (syllable[0]) syllables.push(syllable);
       else flush();
-    } else if (ch !== '·' && ch !== '‧' && ch !== '・') flush();
+    } else if (code !== MIDDLE_DOT && code !== HYPHENATION_POINT && code !== KATAKANA_MIDDLE_DOT) flush();
   }
   flush();
   return keys;

@@ -21,6 +21,7 @@ import { bandAround, corridorAround, lengthDiagonal, type Corridor } from './cor
 import { learnWordPairs } from './learn.js';
 import { GlossTables, type GlossSlot } from './gloss.js';
 import { PairRows, type PairRow } from './pairs.js';
+import { StampedSet } from './stamped-set.js';
 import { DEFAULT_PARAMETERS, type AlignOptions, type AlignParameters, type Bead } from './options.js';
 
 export type { AlignOptions, AlignParameters, Bead } from './options.js';
@@ -48,7 +49,11 @@ export function alignSentences(a: string[], b: string[], langA: string, langB: s
   const chineseEnglish = isChinese(langA) && isEnglish(langB);
   const useLexicon = chineseEnglish && options.lexicon !== false && lexiconAvailable();
   const aligner = new Aligner(a, b, useLexicon ? loadLexicon() : undefined, chineseEnglish, options);
-  return aligner.run();
+  try {
+    return aligner.run();
+  } finally {
+    aligner.release();
+  }
 }
 
 class Aligner {
@@ -85,7 +90,9 @@ class Aligner {
    * Token-level evidence of the pairs the fine search reads: per pair, per X content token then per Y content
    * token, 0 none, 1 character gloss, 2 word gloss found on the other side; and the name matches.
    */
-  private pairRows = new PairRows(8);
+  private pairRows: PairRows;
+  /** Scratch of `pairSimilarity`: evidence levels of the X tokens. */
+  private scratchX: Uint8Array;
 
   constructor(
     private readonly a: string[],
@@ -95,6 +102,10 @@ class Aligner {
     private readonly options: AlignOptions,
   ) {
     this.p = { ...DEFAULT_PARAMETERS, ...options.parameters };
+    const spare = takeSpareBuffers();
+    this.pairRows = spare?.pairRows ?? new PairRows(8);
+    this.scratchX = spare?.scratchX ?? new Uint8Array(256);
+    this.glossTables = spare?.glossTables;
     this.n = a.length;
     this.m = b.length;
     this.useAnchors = options.anchors !== false;
@@ -113,7 +124,8 @@ class Aligner {
       this.stems = new StemSpace(this.lexicon);
       this.rawX = chineseTokens(a, this.vocabulary, options.segmenter ?? 'fmm');
       this.rawY = englishTokens(b, this.stems);
-      this.glossTables = new GlossTables(this.stems.size);
+      this.glossTables ??= new GlossTables(this.stems.size);
+      this.glossTables.reuse(this.stems.size);
       this.reweigh();
     }
     if (this.useNames) this.prepareNames();
@@ -147,6 +159,11 @@ class Aligner {
     }
   }
 
+  /** Leaves the aligner's buffers to the next aligner of this thread (this one must not run again). */
+  release(): void {
+    spareBuffers = { glossTables: this.glossTables, pairRows: this.pairRows, scratchX: this.scratchX };
+  }
+
   private get lexical(): boolean {
     return this.lexicon !== undefined;
   }
@@ -158,17 +175,19 @@ class Aligner {
     this.weightsX = x.weights;
     this.totalX = x.total;
     // An English stem is content when some Chinese word in the document could translate it.
-    const translatable = new Uint8Array(this.stems!.size);
-    const seen = new Uint8Array(vocabulary.words.length);
+    const translatable = translatableStems;
+    const seen = seenWords;
+    translatable.reset(this.stems!.size);
+    seen.reset(vocabulary.words.length);
     for (const sentence of this.tokensX) {
       for (const id of sentence) {
-        if (seen[id]) continue;
-        seen[id] = 1;
-        for (const s of vocabulary.full[id]!) translatable[s] = 1;
-        for (const s of vocabulary.half[id]!) translatable[s] = 1;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        for (const s of vocabulary.full[id]!) translatable.add(s);
+        for (const s of vocabulary.half[id]!) translatable.add(s);
       }
     }
-    const y = weigh(this.rawY, (id) => translatable[id] === 1);
+    const y = weigh(this.rawY, (id) => translatable.has(id));
     this.tokensY = y.tokens;
     this.weightsY = y.weights;
     this.totalY = y.total;
@@ -275,9 +294,6 @@ class Aligner {
     row.used += size;
     row.length[c] = size;
   }
-
-  /** Similarity of one X segment and one Y segment in [0, 1] (coarse pass, ratio learning). */
-  private scratchX = new Uint8Array(256);
 
   /** Similarity of one X segment and one Y segment (coarse pass, ratio learning): computed directly, nothing cached. */
   private pairSimilarity(x: number, y: number): number {
@@ -592,6 +608,29 @@ class Aligner {
   }
 
 }
+
+/**
+ * Buffers a finished aligner leaves for the next one of this thread: allocating and zeroing the per-stem gloss
+ * tables (4 × 400 KB) for every aligner — one per paragraph group of every document — cost more than filling
+ * them. An aligner takes them while it runs, so two aligners never share them.
+ */
+interface SpareBuffers {
+  glossTables?: GlossTables;
+  pairRows: PairRows;
+  scratchX: Uint8Array;
+}
+
+let spareBuffers: SpareBuffers | undefined;
+
+function takeSpareBuffers(): SpareBuffers | undefined {
+  const spare = spareBuffers;
+  spareBuffers = undefined;
+  return spare;
+}
+
+/** `reweigh`'s sets, shared by the aligners of this thread (one runs at a time). */
+const translatableStems = new StampedSet();
+const seenWords = new StampedSet();
 
 /** The coarse pass's 1-1 links [x, y] in order, and the similarity of each. */
 interface CoarsePath {

@@ -43,6 +43,8 @@ export class Lexicon {
   /** Longest headword starting with each BMP character, so maximum matching tries only lengths that exist. */
   private readonly longestFrom: Uint8Array;
   private readonly decoded = new Map<string, LexiconEntry>();
+  /** See `buildPrefixFilter`. */
+  private prefixFilter?: Uint32Array;
   private reverse?: { get(stem: string): string[] | undefined };
 
   constructor(
@@ -144,26 +146,60 @@ export class Lexicon {
   segment(text: string): string[] {
     const words: string[] = [];
     const max = this.maxWordLength;
+    const filter = (this.prefixFilter ??= this.buildPrefixFilter());
     let i = 0;
     while (i < text.length) {
-      const ch = text[i]!;
-      if (isHan(ch)) {
+      const code = text.charCodeAt(i);
+      if (isHanCode(code)) {
         // Hashes of every prefix in one pass (FNV is incremental), then the longest prefix that is a headword.
-        const limit = Math.min(max, this.longestFrom[text.charCodeAt(i)]!, text.length - i);
-        let h = 0x811c9dc5;
-        for (let k = 0; k < limit; k++) prefixHashes[k] = h = Math.imul(h ^ text.charCodeAt(i + k), 16777619);
-        let length = limit;
+        // Prefixes grow only while some headword starts with them (the prefix filter has no false negatives), so
+        // most positions probe the headword table — a cache miss a probe — once or not at all.
+        const limit = Math.min(max, this.longestFrom[code]!, text.length - i);
+        let h = Math.imul(0x811c9dc5 ^ code, 16777619);
+        prefixHashes[0] = h;
+        let longest = 1;
+        for (let k = 1; k < limit; k++) {
+          h = Math.imul(h ^ text.charCodeAt(i + k), 16777619);
+          if (!mayBePrefix(filter, h)) break;
+          prefixHashes[k] = h;
+          longest = k + 1;
+        }
+        let length = longest;
         while (length > 1 && this.findHashed(text, i, i + length, prefixHashes[length - 1]! >>> 0) < 0) length--;
         words.push(text.slice(i, i + length));
         i += length;
-      } else if (/[\p{L}\p{N}]/u.test(ch)) {
+      } else if (startsToken(code)) {
         let j = i + 1;
-        while (j < text.length && !isHan(text[j]!) && /[\p{L}\p{N}'’.,-]/u.test(text[j]!)) j++;
+        while (j < text.length && continuesToken(text.charCodeAt(j))) j++;
         words.push(text.slice(i, j).replace(/[.,'’-]+$/, ''));
         i = j;
       } else i++;
     }
     return words;
+  }
+
+  /**
+   * A Bloom filter of the FNV hashes of every headword prefix of two characters or more (whole headwords
+   * included), built on first use from the lexicon text (~10 ms).
+   */
+  private buildPrefixFilter(): Uint32Array {
+    const filter = new Uint32Array(1 << (PREFIX_FILTER_BITS - 5));
+    const text = this.text;
+    let pos = text.indexOf('\n', text.indexOf('\n') + 1) + 1;
+    while (pos > 0 && pos < text.length) {
+      const tab = text.indexOf('\t', pos);
+      let end = text.indexOf('\n', pos);
+      if (end < 0) end = text.length;
+      if (tab < 0 || tab > end) break;
+      let h = Math.imul(0x811c9dc5 ^ text.charCodeAt(pos), 16777619);
+      for (let k = pos + 1; k < tab; k++) {
+        h = Math.imul(h ^ text.charCodeAt(k), 16777619);
+        const bit = prefixFilterBit(h);
+        filter[bit >>> 5]! |= 1 << (bit & 31);
+      }
+      pos = end + 1;
+    }
+    return filter;
   }
 
   /**
@@ -287,6 +323,20 @@ export function writeLexiconIndex(dir = lexiconDirectory()): number {
 
 const prefixHashes = new Int32Array(256);
 
+/** 2^22 bits (512 KB) for ~250,000 prefixes: about one false "maybe" in twenty, each costing a probe. */
+const PREFIX_FILTER_BITS = 22;
+
+/** The filter bit of a prefix hash: its top bits after remixing (its low bits pick the headword table slot). */
+function prefixFilterBit(hash: number): number {
+  return Math.imul(hash, 0x9e3779b1) >>> (32 - PREFIX_FILTER_BITS);
+}
+
+/** False when no headword starts with the prefix of this hash. */
+function mayBePrefix(filter: Uint32Array, hash: number): boolean {
+  const bit = prefixFilterBit(hash);
+  return (filter[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+}
+
 function hashRange(s: string, start: number, end: number): number {
   let h = 0x811c9dc5;
   for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
@@ -299,9 +349,39 @@ function sameRange(a: string, aStart: number, b: string, bStart: number, length:
 }
 
 export function isHan(ch: string): boolean {
-  const c = ch.charCodeAt(0);
+  return isHanCode(ch.charCodeAt(0));
+}
+
+/** `isHan` on a UTF-16 code unit: the BMP ideograph ranges `segment` looks words up for (not 〇). */
+export function isHanCode(c: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff);
 }
+
+/**
+ * Per UTF-16 code unit, whether it starts a non-Han token (a letter or digit) and whether it continues one (also
+ * ' ’ . , -), as the Unicode regexes decide, memoised: the regexes cost more than the rest of `segment`. A lone
+ * surrogate is neither, as when the regexes test one.
+ */
+const TOKEN_UNKNOWN = 0;
+const TOKEN_KNOWN = 1;
+const TOKEN_STARTS = 2;
+const TOKEN_CONTINUES = 4;
+const tokenClass = new Uint8Array(65536);
+
+function classify(code: number): number {
+  let c = tokenClass[code]!;
+  if (c === TOKEN_UNKNOWN) {
+    const ch = String.fromCharCode(code);
+    c = TOKEN_KNOWN;
+    if (/[\p{L}\p{N}]/u.test(ch)) c |= TOKEN_STARTS;
+    if (!isHanCode(code) && /[\p{L}\p{N}'’.,-]/u.test(ch)) c |= TOKEN_CONTINUES;
+    tokenClass[code] = c;
+  }
+  return c;
+}
+
+const startsToken = (code: number) => (classify(code) & TOKEN_STARTS) !== 0;
+const continuesToken = (code: number) => (classify(code) & TOKEN_CONTINUES) !== 0;
 
 /** The project root: the nearest folder above this module holding package.json (works from src/ and dist/). */
 function projectRoot(): string {
