@@ -174,12 +174,18 @@ function cutOff(pair: Pair, sideName: 'a' | 'b', lexicon: CheckLexicon | undefin
     const expected = theirs * ratio;
     const otherText = counterpart[counterpart.length - 1]!.text.trimEnd();
     const otherEnds = FINAL_PUNCTUATION.test(otherText);
+    const source = counterpart.map((s) => s.text).join(' ');
+    let matches: WordMatch[] | undefined;
+    const sourceMatches = (lexicon: CheckLexicon) => {
+      const sourceIsChinese = pair[otherName].isChinese;
+      return (matches ??= wordMatches(source, matchTarget(bead[sideName].map((s) => s.text).join(' '), sourceIsChinese, lexicon), sourceIsChinese, lexicon));
+    };
     const short =
       own < expected * (otherEnds ? 0.6 : 0.5) ||
-      (lexicon !== undefined && own < expected * 0.9 && tailUnreached(counterpart.map((s) => s.text).join(' '), bead[sideName].map((s) => s.text).join(' '), pair[otherName].isChinese, lexicon)) ||
+      (lexicon !== undefined && own < expected * 0.9 && tailUnreached(source, sourceMatches(lexicon))) ||
       // Well short of its counterpart, one unmatched content word after the last matched one is evidence enough
       // for a short line (“Please notify him” for 请通知他再送到我们公司).
-      (lexicon !== undefined && own < expected * 0.6 && tailUnreached(counterpart.map((s) => s.text).join(' '), bead[sideName].map((s) => s.text).join(' '), pair[otherName].isChinese, lexicon, true));
+      (lexicon !== undefined && own < expected * 0.6 && tailUnreached(source, sourceMatches(lexicon), true));
     // An English question that never reaches its question mark ("Shall I tell", "How long will").
     const openQuestion = !side.isChinese && QUESTION_START.test(text);
     // An ending that leaves the sentence open (an auxiliary, a determiner, an adverb waiting for its word: "It
@@ -235,8 +241,7 @@ function punctuatesAlways(pair: Pair, sideName: 'a' | 'b', except: Bead): boolea
  * The translation stops before the end of its source: the source's content words are matched (through the
  * lexicon) up to a point, and its last stretch, holding several content words, is matched by nothing.
  */
-function tailUnreached(source: string, translation: string, sourceIsChinese: boolean, lexicon: CheckLexicon, loose = false): boolean {
-  const matches = sourceIsChinese ? chineseWordMatches(source, translation, lexicon) : englishWordMatches(source, translation, lexicon);
+function tailUnreached(source: string, matches: WordMatch[], loose = false): boolean {
   if (matches.length < (loose ? 2 : 3)) return false;
   const matched = matches.filter((m) => m.matched);
   if (matched.length < 1 || matched.length < matches.length * 0.25) return false;
@@ -250,9 +255,38 @@ interface WordMatch {
   matched: boolean;
 }
 
+/**
+ * What the source's words are matched against: the English stems of an English translation, or the gloss stems
+ * of a Chinese one. Built once per translation text, however many source sentences are matched against it.
+ */
+function matchTarget(translation: string, sourceIsChinese: boolean, lexicon: CheckLexicon): Set<string> {
+  return sourceIsChinese ? englishStems(translation) : chineseGlosses(translation, lexicon);
+}
+
+function wordMatches(source: string, target: Set<string>, sourceIsChinese: boolean, lexicon: CheckLexicon): WordMatch[] {
+  return sourceIsChinese ? chineseMatchesIn(source, target, lexicon) : englishMatchesIn(source, target);
+}
+
+const englishStems = (translation: string): Set<string> => new Set((translation.match(/[A-Za-z]+/g) ?? []).map(stemEnglish).filter(Boolean));
+
+/** Gloss stems of the words of a Chinese text (greedy segmentation, at most 6 characters a word). */
+function chineseGlosses(translation: string, lexicon: CheckLexicon): Set<string> {
+  const glossed = new Set<string>();
+  for (const run of translation.matchAll(/[\u3400-\u9fff]+/g)) {
+    let i = 0;
+    const text = run[0];
+    while (i < text.length) {
+      let n = Math.min(6, text.length - i);
+      while (n > 1 && !lexicon.has(text.slice(i, i + n))) n--;
+      for (const g of lexicon.glosses(text.slice(i, i + n))) glossed.add(g);
+      i += n;
+    }
+  }
+  return glossed;
+}
+
 /** Chinese source words with glosses, each matched when one of its gloss stems is an English stem of the translation. */
-export function chineseWordMatches(source: string, translation: string, lexicon: CheckLexicon): WordMatch[] {
-  const stems = new Set((translation.match(/[A-Za-z]+/g) ?? []).map(stemEnglish).filter(Boolean));
+function chineseMatchesIn(source: string, stems: Set<string>, lexicon: CheckLexicon): WordMatch[] {
   const out: WordMatch[] = [];
   for (const run of source.matchAll(/[\u3400-\u9fff]+/g)) {
     let i = run.index!;
@@ -269,18 +303,7 @@ export function chineseWordMatches(source: string, translation: string, lexicon:
 }
 
 /** English source content words, each matched when a Chinese word of the translation glosses it. */
-export function englishWordMatches(source: string, translation: string, lexicon: CheckLexicon): WordMatch[] {
-  const glossed = new Set<string>();
-  for (const run of translation.matchAll(/[\u3400-\u9fff]+/g)) {
-    let i = 0;
-    const text = run[0];
-    while (i < text.length) {
-      let n = Math.min(6, text.length - i);
-      while (n > 1 && !lexicon.has(text.slice(i, i + n))) n--;
-      for (const g of lexicon.glosses(text.slice(i, i + n))) glossed.add(g);
-      i += n;
-    }
-  }
+function englishMatchesIn(source: string, glossed: Set<string>): WordMatch[] {
   const out: WordMatch[] = [];
   for (const m of source.matchAll(/[A-Za-z]{3,}/g)) {
     const stem = stemEnglish(m[0]);
@@ -364,8 +387,9 @@ function unmatchedInBead(pair: Pair, bead: Bead, sideName: 'a' | 'b', ratio: num
   // Expected weight of the other side for a given weight of this side.
   const toOther = (w: number) => (sideName === 'a' ? w * ratio : w / ratio);
   const other = weight(otherText, pair[otherName].isChinese);
+  const target = matchTarget(otherText, side.isChinese, lexicon);
   const coverage = bead[sideName].map((s) => {
-    const matches = side.isChinese ? chineseWordMatches(s.text, otherText, lexicon) : englishWordMatches(s.text, otherText, lexicon);
+    const matches = wordMatches(s.text, target, side.isChinese, lexicon);
     const matched = matches.filter((m) => m.matched).length;
     return { s, total: matches.length, matched, weight: weight(s.text, side.isChinese) };
   });

@@ -70,8 +70,10 @@ export function findDoubledWords(text: string, chinese: boolean, lexicon: CheckL
   }
   if (!chinese && !HAN.test(text)) return found;
   // Segmenting is the costly part: only runs holding a repeated piece need it.
+  let repeats = false;
   for (const run of text.matchAll(/[\u3400-\u9fff\uf900-\ufaff]+/g)) {
     if (!/([\u3400-\u9fff\uf900-\ufaff]{1,8})\1/.test(run[0])) continue;
+    repeats = true;
     const words = segmentHan(text, run.index!, run.index! + run[0].length, lexicon);
     for (let k = 0; k < words.length; k++) {
       const x = words[k - 1];
@@ -108,6 +110,8 @@ export function findDoubledWords(text: string, chinese: boolean, lexicon: CheckL
       k++;
     }
   }
+  // Every finder below looks for Han characters written twice in a row, which no run holds.
+  if (!repeats) return found.sort((p, q) => p.start - q.start);
   if (lexicon) found.push(...repeatedWords(text, lexicon, found), ...doubledAcrossWords(text, lexicon, found), ...reduplicatedAtClauseEnd(text, found));
   found.push(...reduplicatedAgainstGrammar(text, found));
   return found.sort((p, q) => p.start - q.start);
@@ -260,13 +264,18 @@ function reduplication(words: Array<{ word: string }>, k: number, lexicon: Check
 const OPENERS: Record<string, string> = { '(': 'paren', '（': 'paren', '[': 'square', '【': 'lenticular', '《': 'title', '〈': 'angle', '「': 'corner', '『': 'white-corner', '“': 'double-quote', '{': 'brace' };
 const CLOSERS: Record<string, string> = { ')': 'paren', '）': 'paren', ']': 'square', '】': 'lenticular', '》': 'title', '〉': 'angle', '」': 'corner', '』': 'white-corner', '”': 'double-quote', '}': 'brace' };
 
+/** Every key of OPENERS and CLOSERS. */
+const BRACKET_MARK = /[()（）[\]【】《》〈〉「」『』“”{}]/g;
+
 /** Unbalanced brackets and quotes of a paragraph: offsets relative to it. */
 export function findUnbalanced(text: string, nextParagraph: string | undefined): Array<{ start: number; end: number; mark: string; problem: 'unclosed' | 'unopened' }> {
   const stack: Array<{ at: number; mark: string; kind: string }> = [];
   const problems: Array<{ start: number; end: number; mark: string; problem: 'unclosed' | 'unopened' }> = [];
   if (!/[()（）[\]【】《》〈〉「」『』“”{}"]/.test(text)) return problems;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
+  // Only the marks matter: jump from one to the next rather than look up every character.
+  for (const m of text.matchAll(BRACKET_MARK)) {
+    const i = m.index!;
+    const ch = m[0];
     if (OPENERS[ch]) stack.push({ at: i, mark: ch, kind: OPENERS[ch]! });
     else if (CLOSERS[ch]) {
       // List markers "1)", "a)" and emoticons ":)" close nothing.

@@ -75,8 +75,8 @@ function capitalisedTokens(text: string): Token[] {
  * Capitalised words standing alone. A word inside a longer name ("Ivy League", "Ministry of Education",
  * "Carl Vinson") is translated as part of that name, so its own lexicon renderings prove nothing.
  */
-function standaloneTokens(text: string): Token[] {
-  return capitalisedTokens(text).filter((t) => {
+function standaloneTokens(text: string, capitalised = capitalisedTokens(text)): Token[] {
+  return capitalised.filter((t) => {
     const before = text.slice(Math.max(0, t.start - 30), t.start);
     const after = text.slice(t.end, t.end + 30);
     // "and" joins list items (Uyghur and Turkic roots) as often as it joins a name's parts: it does not bind.
@@ -307,11 +307,12 @@ export function checkNames(pair: Pair, lexicon: CheckLexicon | undefined): Draft
 function checkAcronyms(bead: Bead, lexicon: CheckLexicon | undefined): Draft[] {
   const drafts: Draft[] = [];
   const target = bead.bText;
-  const targetUpper = target.toUpperCase().replace(/\./g, '');
+  let targetUpper: string | undefined;
   const seen = new Set<string>();
   for (const acronym of findAcronyms(bead.aText)) {
     if (seen.has(acronym.text)) continue;
     seen.add(acronym.text);
+    targetUpper ??= target.toUpperCase().replace(/\./g, '');
     if (new RegExp(`(?<![A-Z0-9])${acronym.text}(?:S|'S|’S)?(?![A-Z0-9])`).test(targetUpper)) continue;
     if (spelledOut(acronym.text, target) || glossedBy(acronym.text, target, lexicon)) continue;
     // An acronym inside a dateline ("Washington, D.C. —") goes missing with the whole dateline: say that.
@@ -386,7 +387,8 @@ function checkNamePair(bead: Bead, englishSide: 'a' | 'b', m: Matcher): Draft[] 
   const chinese = englishSide === 'a' ? bead.bText : bead.aText;
   // “我国” (our country), “该国” (that country) stand for a country the English names: such a country is no orphan.
   const countryByPronoun = /[我本该該][国國]/.test(chinese);
-  const tokens = standaloneTokens(english);
+  const allTokens = capitalisedTokens(english);
+  const tokens = standaloneTokens(english, allTokens);
   // Only names the lexicon knows can be found rendered wrongly; most sentences have none, and segmenting the
   // Chinese is the costly part.
   if (!tokens.some((t) => knownNames(m, t).length)) return [];
@@ -397,7 +399,6 @@ function checkNamePair(bead: Bead, englishSide: 'a' | 'b', m: Matcher): Draft[] 
     const s = stemEnglish(w);
     if (s) englishStems.add(s);
   }
-  const allTokens = capitalisedTokens(english);
   const acronyms = findAcronyms(english).map((a) => a.text.toLowerCase());
   const capitalStems = new Set([...allTokens.map((t) => t.stem), ...acronyms]);
   // Cheap tests first: the reverse lexicon (renderings) is consulted only for names still unexplained.

@@ -275,7 +275,7 @@ export function checkNumbers(pair: Pair, lexicon?: CheckLexicon): Draft[] {
   const compared: Compared[] = [];
   for (const bead of pair.beads) {
     if (!bead.a.length || !bead.b.length) continue;
-    const result = compareBead(bead, termNumbers(pair, bead, lexicon));
+    const result = compareBead(bead, () => termNumbers(pair, bead, lexicon));
     drafts.push(...result.drafts);
     compared.push(result);
   }
@@ -321,7 +321,8 @@ function termNumbers(pair: Pair, bead: Bead, lexicon?: CheckLexicon): Set<string
   return out;
 }
 
-function compareBead(bead: Bead, termGlosses: Set<string>): Compared {
+/** `termGlossesOf` segments the bead's Chinese: it is called only when some number is left without a counterpart. */
+function compareBead(bead: Bead, termGlossesOf: () => Set<string>): Compared {
   const drafts: Draft[] = [];
   const datesA = findDates(bead.aText);
   const datesB = findDates(bead.bText);
@@ -330,7 +331,11 @@ function compareBead(bead: Bead, termGlosses: Set<string>): Compared {
   const codesB: number[] = [];
   // An English number left without a counterpart that spells out a Chinese term's numeral (“fifty” for 五毛) is
   // part of the term's rendering.
-  const inTerm = (text: string) => (n: Num) => !termGlosses.size || !text.slice(n.start, n.end).split(/[\s-]+/).every((w) => termGlosses.has(stemEnglish(w)) || termGlosses.has(w));
+  let termGlosses: Set<string> | undefined;
+  const inTerm = (text: string) => (n: Num) => {
+    termGlosses ??= termGlossesOf();
+    return !termGlosses.size || !text.slice(n.start, n.end).split(/[\s-]+/).every((w) => termGlosses!.has(stemEnglish(w)) || termGlosses!.has(w));
+  };
   const numsA = comparableNumbers(bead.aText, datesA, codesA);
   const numsB = comparableNumbers(bead.bText, datesB, codesB);
   if (!numsA.length && !numsB.length) return { bead, drafts, unmatchedA: [], unmatchedB: [] };

@@ -9,6 +9,8 @@ import type { EntityMention } from './entities-en.js';
 import type { SentenceRef } from './view.js';
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+/** Lexicon names that are dates or the language and people in general, not entities. */
+const NOT_NAMES = /^(?:[一二三四五六七八九十]+月|星期.|禮拜.|礼拜.|中華|中华|華人|华人|漢語|汉语|中文)$/;
 const NAME_DOT = /[\u3400-\u9fff]{1,12}[·•‧・][\u3400-\u9fff]{1,10}/g;
 const ROLES = /(?:外交部長|外交部长|副總統|副总统|總統|总统|主席|總理|总理|部長|部长|發言人|发言人|秘書長|秘书长|主任|大使|議員|议员|領導人|领导人|博士|教授|先生|女士|將軍|将军|法官)/g;
 const AFTER_NAME = /(?:博士|教授|先生|女士|說|说|表示|指出|稱|称|強調|强调|認為|认为|的|在|和|與|与|是|等|曾|也|則|则|已|被|將|将|對|对)+$/;
@@ -85,11 +87,12 @@ function lexiconNames(sentence: SentenceRef, lexicon: Lexicon, taken: Uint8Array
   const out: EntityMention[] = [];
   // A proper name whose first reading is a name (中國 Zhong1 guo2), not a common word that is also a title
   // (大學 da4 xue2 "university", also the classic); months and weekdays are dates.
+  // Cheapest tests first: most words are single characters or common words without a name reading.
   const isName = (w: Word) => {
-    if (!HAN.test(w.text[0]!) || w.text.length < 2 || taken[w.start]) return false;
-    if (/^(?:[一二三四五六七八九十]+月|星期.|禮拜.|礼拜.|中華|中华|華人|华人|漢語|汉语|中文)$/.test(w.text)) return false;
+    if (w.text.length < 2 || taken[w.start] || !HAN.test(w.text[0]!)) return false;
     const entry = lexicon.entry(w.text);
-    return entry?.name === true && /^\p{Lu}/u.test(entry.pinyin);
+    if (entry?.name !== true || !/^\p{Lu}/u.test(entry.pinyin)) return false;
+    return !NOT_NAMES.test(w.text);
   };
   for (let i = 0; i < words.length; i++) {
     if (!isName(words[i]!)) continue;
