@@ -7,10 +7,10 @@
  * language, with a flag saying whether the paragraph alone is enough evidence. Then the document: a paragraph too
  * short to be sure ("Okay, fine.", "好的", "乾隆") takes the language its script has elsewhere in the document.
  */
-import { franc, francAll } from 'franc-min';
 import { decideVariant, variantEvidence, type VariantEvidence } from '../lang/chinese.js';
 import type { LanguageTag } from '../model.js';
 import { dominantScript, profileScripts, type ScriptProfile } from './scripts.js';
+import { rankLanguages, topLanguage, type Ranking } from './trigrams.js';
 import { interleavingPeriod } from './versions.js';
 
 /** Language families that share a script, within which the document context may decide. */
@@ -101,7 +101,7 @@ export function identifyParagraph(text: string): Identification {
     case 'Latn':
       return identifyLatin(text, profile, n, weight);
     case 'Deva':
-      return { family: 'devanagari', candidate: n >= FRANC_MIN_LETTERS ? toBcp47(franc(text.slice(0, FRANC_SAMPLE))) ?? 'hi' : 'hi', confident: n >= FRANC_MIN_LETTERS, marked: false, weight };
+      return { family: 'devanagari', candidate: n >= FRANC_MIN_LETTERS ? toBcp47(topLanguage(text.slice(0, FRANC_SAMPLE))) ?? 'hi' : 'hi', confident: n >= FRANC_MIN_LETTERS, marked: false, weight };
     default:
       return { family: 'single', candidate: SINGLE_SCRIPT_LANGUAGE[script] ?? otherScriptLanguage(text), confident: true, marked: false, weight };
   }
@@ -120,7 +120,7 @@ function identifyArabic(text: string, profile: ScriptProfile, letters: number, w
   if (profile.uyghur >= 1 && profile.uyghur >= 0.03 * letters) {
     return { family: 'arabic', candidate: 'ug-Arab', confident: profile.uyghur >= 2, marked: true, weight };
   }
-  if (letters >= FRANC_MIN_LETTERS) return { family: 'arabic', candidate: toBcp47(franc(text.slice(0, FRANC_SAMPLE))) ?? 'ar', confident: true, marked: false, weight };
+  if (letters >= FRANC_MIN_LETTERS) return { family: 'arabic', candidate: toBcp47(topLanguage(text.slice(0, FRANC_SAMPLE))) ?? 'ar', confident: true, marked: false, weight };
   return { family: 'arabic', candidate: 'ar', confident: false, marked: false, weight };
 }
 
@@ -129,7 +129,7 @@ function identifyCyrillic(text: string, profile: ScriptProfile, letters: number,
     return { family: 'cyrillic', candidate: 'kk', confident: profile.kazakh >= 2, marked: true, weight };
   }
   if (letters >= FRANC_MIN_LETTERS) {
-    const language = toBcp47(franc(text.slice(0, FRANC_SAMPLE))) ?? 'ru';
+    const language = toBcp47(topLanguage(text.slice(0, FRANC_SAMPLE))) ?? 'ru';
     // franc's Kazakh model without Kazakh letters is a guess; Russian is then the better bet.
     return { family: 'cyrillic', candidate: language === 'kk' ? 'ru' : language, confident: true, marked: false, weight };
   }
@@ -137,8 +137,9 @@ function identifyCyrillic(text: string, profile: ScriptProfile, letters: number,
 }
 
 function identifyLatin(text: string, profile: ScriptProfile, letters: number, weight: number): Identification {
+  let ranked: Ranking | undefined;
   if (letters >= FRANC_MIN_LETTERS) {
-    const ranked = francAll(text.slice(0, FRANC_SAMPLE));
+    ranked = rankLanguages(text.slice(0, FRANC_SAMPLE));
     const scores = new Map<LanguageTag, number>();
     // Only languages near the top matter later (resolveLanguages asks whether the document's main one is among them).
     for (const [iso3, score] of ranked) if (score >= NEAR_TOP) scores.set(toBcp47(iso3) ?? iso3, score);
@@ -158,7 +159,9 @@ function identifyLatin(text: string, profile: ScriptProfile, letters: number, we
   // statements Concord reads; other diacritics go to franc. The document context may still overrule this.
   if (profile.turkish > 0) return { family: 'latin', candidate: 'tr', confident: false, marked: true, weight };
   if (profile.latinDiacritics === 0) return { family: 'latin', candidate: 'en', confident: false, marked: false, weight };
-  return { family: 'latin', candidate: toBcp47(franc(text.slice(0, FRANC_SAMPLE), { minLength: 1 })), confident: false, marked: false, weight };
+  // A paragraph of FRANC_MIN_LETTERS or more was ranked above, on the same sample (longer than any minimum length).
+  const closest = ranked ? ranked[0]![0] : topLanguage(text.slice(0, FRANC_SAMPLE), { minLength: 1 });
+  return { family: 'latin', candidate: toBcp47(closest), confident: false, marked: false, weight };
 }
 
 /** Default language of a family when nothing in the document names one. */
@@ -252,7 +255,7 @@ function closestOf(text: string, id: Identification, known: Map<LanguageTag, num
   if (id.family === 'latin' || id.family === 'cyrillic' || id.family === 'arabic') {
     const only = [...known.keys()].map((tag) => BCP47_TO_ISO3[tag]).filter((iso3): iso3 is string => !!iso3);
     if (only.length >= 2) {
-      const best = toBcp47(franc(text.slice(0, FRANC_SAMPLE), { only, minLength: 1 }));
+      const best = toBcp47(topLanguage(text.slice(0, FRANC_SAMPLE), { only, minLength: 1 }));
       if (best && known.has(best)) return best;
     }
   }

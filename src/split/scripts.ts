@@ -29,7 +29,8 @@ const UYGHUR = new Set([0x06d0, 0x06c6, 0x06c7, 0x06c8, 0x06ad, 0x06d5, 0x06cb])
 const KAZAKH = new Set('әғқңөұүһӘҒҚҢӨҰҮҺ'.split('').map((c) => c.charCodeAt(0)));
 const TURKISH = new Set('ığşİĞŞ'.split('').map((c) => c.charCodeAt(0)));
 
-function scriptOf(code: number): Script | undefined {
+/** The script of one code point; `undefined` for anything that is not a letter. */
+function classify(code: number): Script | undefined {
   if (code < 0x80) return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) ? 'Latn' : undefined;
   if (code >= 0x4e00 && code <= 0x9fff) return 'Han';
   if (code < 0x0250) return code >= 0xc0 && code !== 0xd7 && code !== 0xf7 ? 'Latn' : code === 0xaa || code === 0xba ? 'Latn' : undefined;
@@ -59,29 +60,61 @@ function scriptOf(code: number): Script | undefined {
   return /\p{L}/u.test(String.fromCodePoint(code)) ? 'Other' : undefined;
 }
 
+/** Scripts by index, for the per-code-point table below. */
+const SCRIPTS = Object.keys(SCRIPT_WEIGHT) as Script[];
+const NO_SCRIPT = SCRIPTS.length;
+/** Script index + 1 of each BMP code point met so far (0: not yet classified), so each is classified once. */
+const bmpScripts = new Uint8Array(0x10000);
+
+/** Index in SCRIPTS of the code point's script; NO_SCRIPT for anything that is not a letter. */
+function scriptIndexOf(code: number): number {
+  if (code < 0x10000) {
+    let index = bmpScripts[code]!;
+    if (index === 0) {
+      const script = classify(code);
+      bmpScripts[code] = index = (script ? SCRIPTS.indexOf(script) : NO_SCRIPT) + 1;
+    }
+    return index - 1;
+  }
+  const script = classify(code);
+  return script ? SCRIPTS.indexOf(script) : NO_SCRIPT;
+}
+
+const HAN = SCRIPTS.indexOf('Han');
+const ARAB = SCRIPTS.indexOf('Arab');
+const CYRL = SCRIPTS.indexOf('Cyrl');
+const LATN = SCRIPTS.indexOf('Latn');
+
 /** Counts the letters of `text` (or of `text.slice(start, end)`) by script. */
 export function profileScripts(text: string, start = 0, end = text.length): ScriptProfile {
-  const counts: Record<Script, number> = { Han: 0, Kana: 0, Hangul: 0, Arab: 0, Cyrl: 0, Latn: 0, Grek: 0, Hebr: 0, Deva: 0, Thai: 0, Other: 0 };
+  const byIndex = new Array<number>(SCRIPTS.length + 1).fill(0);
   let uyghur = 0;
   let kazakh = 0;
   let turkish = 0;
   let latinDiacritics = 0;
   for (let i = start; i < end; i++) {
     let code = text.charCodeAt(i);
+    // ASCII: a letter is Latin, nothing else is a letter.
+    if (code < 0x80) {
+      if ((code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a)) byIndex[LATN]++;
+      continue;
+    }
     if (code >= 0xd800 && code <= 0xdbff && i + 1 < end) {
       code = text.codePointAt(i)!;
       i++;
     }
-    const script = scriptOf(code);
-    if (!script) continue;
-    counts[script]++;
-    if (script === 'Arab' && UYGHUR.has(code)) uyghur++;
-    else if (script === 'Cyrl' && KAZAKH.has(code)) kazakh++;
-    else if (script === 'Latn' && code >= 0x80) {
+    const script = scriptIndexOf(code);
+    byIndex[script]++;
+    if (script === HAN || script === NO_SCRIPT) continue;
+    if (script === ARAB && UYGHUR.has(code)) uyghur++;
+    else if (script === CYRL && KAZAKH.has(code)) kazakh++;
+    else if (script === LATN) {
       latinDiacritics++;
       if (TURKISH.has(code)) turkish++;
     }
   }
+  const counts = {} as Record<Script, number>;
+  SCRIPTS.forEach((script, index) => (counts[script] = byIndex[index]!));
   return { counts, uyghur, kazakh, turkish, latinDiacritics };
 }
 

@@ -28,20 +28,25 @@ function trim(text: string, { start, end }: Span): Span {
 
 // ───────────── Chinese and Japanese ─────────────
 
-const CJK_TERMINATORS = new Set(['。', '！', '？', '!', '?', '｡', '…', '‥']);
+/** The code units of `chars` (all in the BMP). */
+const codes = (chars: string) => new Set(Array.from(chars, (ch) => ch.charCodeAt(0)));
+const CJK_TERMINATORS = codes('。！？!?｡…‥');
 /** Closing quotes and brackets that belong to the sentence they follow: ”。 closes, 。” closes too. */
-const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '》', '〉', '】', '〕', '］', ']', '"', "'", '』', '〗', '｣']);
+const CLOSERS = codes('”’」』）)》〉】〕］]"\'〗｣');
+const FULL_STOP = 0x2e; // .
+const FULLWIDTH_FULL_STOP = 0xff0e; // ．
+const QUOTATION_MARK = 0x22; // "
+const APOSTROPHE = 0x27; // '
 
 function splitCjk(text: string): Span[] {
   const spans: Span[] = [];
   let start = 0;
   let i = 0;
   while (i < text.length) {
-    const ch = text[i]!;
-    if (CJK_TERMINATORS.has(ch) || isCjkFullStop(text, i)) {
+    if (CJK_TERMINATORS.has(text.charCodeAt(i)) || isCjkFullStop(text, i)) {
       let end = i + 1;
       // A run of terminators (？！, ……, ...) then whatever closes: one boundary, after all of them.
-      while (end < text.length && (CJK_TERMINATORS.has(text[end]!) || text[end] === '.' || text[end] === '．' || closes(text, start, end))) end++;
+      while (end < text.length && (isTerminatorOrStop(text.charCodeAt(end)) || closes(text, start, end))) end++;
       spans.push({ start, end });
       start = i = end;
       continue;
@@ -52,24 +57,29 @@ function splitCjk(text: string): Span[] {
   return spans;
 }
 
+function isTerminatorOrStop(code: number): boolean {
+  return CJK_TERMINATORS.has(code) || code === FULL_STOP || code === FULLWIDTH_FULL_STOP;
+}
+
 /** Is text[i] a closing quote or bracket of the sentence that began at `start`? */
 function closes(text: string, start: number, i: number): boolean {
-  const ch = text[i]!;
-  if (!CLOSERS.has(ch)) return false;
-  if (ch !== '"' && ch !== "'") return true;
+  const code = text.charCodeAt(i);
+  if (!CLOSERS.has(code)) return false;
+  if (code !== QUOTATION_MARK && code !== APOSTROPHE) return true;
   // A straight quote closes only if the sentence opened one: after 。 it may as well open the next sentence.
   let count = 0;
-  for (let j = start; j < i; j++) if (text[j] === ch) count++;
+  for (let j = start; j < i; j++) if (text.charCodeAt(j) === code) count++;
   return count % 2 === 1;
 }
 
 /** A '.' or '．' ends a Chinese sentence after a Chinese character or a closing quote, not inside 3.5 or U.S. */
 function isCjkFullStop(text: string, i: number): boolean {
-  if (text[i] !== '.' && text[i] !== '．') return false;
+  const code = text.charCodeAt(i);
+  if (code !== FULL_STOP && code !== FULLWIDTH_FULL_STOP) return false;
   const before = text.charCodeAt(i - 1);
   const after = text.charCodeAt(i + 1);
-  const afterOk = Number.isNaN(after) || /\s/.test(text[i + 1]!) || isHanCode(after) || text[i + 1] === '.' || text[i + 1] === '．';
-  return afterOk && (isHanCode(before) || CLOSERS.has(text[i - 1] ?? ''));
+  const afterOk = Number.isNaN(after) || /\s/.test(text[i + 1]!) || isHanCode(after) || after === FULL_STOP || after === FULLWIDTH_FULL_STOP;
+  return afterOk && (isHanCode(before) || CLOSERS.has(before));
 }
 
 // ───────────── ICU, with abbreviation repairs for Latin script ─────────────
@@ -150,6 +160,7 @@ const SENTENCE_OPENERS = new Set([
   'Thus', 'Therefore', 'Moreover', 'Furthermore', 'Also', 'Then', 'Now', 'Such', 'Many', 'Some', 'All', 'No', 'Not',
 ]);
 
+const ABBREVIATION_AT_END = /([\p{L}][\p{L}.]*)\.$/u;
 const CONTINUATION = /^(?:(?=[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}])\p{Ll}|[,;:—–\-)])/u;
 
 /** Should the ICU boundary between `previous` and `next` be undone? */
@@ -163,7 +174,9 @@ function continuesSentence(text: string, previous: Span, next: Span): boolean {
   // "“Really?” he asked", "D.C. — The". Georgian lower case is not a continuation: it has no sentence capitals.
   if (CONTINUATION.test(after)) return true;
   if (!before.endsWith('.') || before.endsWith('..')) return false;
-  const word = /([\p{L}][\p{L}.]*)\.$/u.exec(before)?.[1];
+  // The abbreviation is the run of letters and dots before the final '.': it holds no space, so the regex need
+  // only look after the last one (the same match, without trying every position of the edge).
+  const word = ABBREVIATION_AT_END.exec(before.slice(before.lastIndexOf(' ') + 1))?.[1];
   if (!word) return false;
   // The abbreviation must be a word of its own ("Dr." but not "Odr.").
   const charBefore = before[before.length - word.length - 2];

@@ -47,8 +47,11 @@ export interface PreparedDocument {
 
 export function prepareDocument(doc: Document, key: string, target: IndexTarget): PreparedDocument {
   const rows = documentRows(doc, key);
-  const sentences = rows.sentences.map(({ tokens, start: _start, end: _end, ...s }): PreparedSentence =>
-    target === 'sqlite' ? { ...s, body: termsText(tokens.body), tail: termsText(tokens.tail) } : { ...s, tsv: tsvectorLiteral(tokens) },
+  // Built field by field (no rest/spread: this runs for every sentence of every document).
+  const sentences = rows.sentences.map(({ version, language, paragraph, sentence, text, tokens }): PreparedSentence =>
+    target === 'sqlite'
+      ? { version, language, paragraph, sentence, text, body: termsText(tokens.body), tail: termsText(tokens.tail) }
+      : { version, language, paragraph, sentence, text, tsv: tsvectorLiteral(tokens) },
   );
   const gzipped = gzipSync(JSON.stringify(doc), { level: 1 });
   // gzipSync may hand back a view into a larger buffer: copy when it does, so transferring never takes more.

@@ -25,8 +25,9 @@ export interface Tokenized {
 }
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}〇]/u;
-// Class subtraction (`v` flag, Node 20) keeps word runs free of Han/kana; built with `new RegExp` for the ES2022 target.
-const RUN = new RegExp('([\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}〇]+)|([[\\p{L}\\p{N}\\p{M}]--[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}〇]]+)', 'gv');
+/** One code point of a Han/kana run, or of a word run (letters, digits, marks that are not Han/kana). */
+const CJK_CHAR = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}〇]$/u;
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
 const MAX_TERM = 60;
 
 /** Traditional → Simplified (OpenCC via src/lang/chinese.ts), keeping offsets exact. */
@@ -39,6 +40,7 @@ export function foldHan(text: string): string {
 
 const stems = new Map<string, string>();
 const ASCII_WORD = /^[A-Za-z0-9]+$/;
+const LOWER_ASCII_WORD = /^[a-z]+$/;
 
 /** Folds a non-Han word: compatibility forms, accents and case; ASCII words are stemmed (cached: words repeat). */
 export function foldWord(word: string, stem = true): string {
@@ -46,7 +48,12 @@ export function foldWord(word: string, stem = true): string {
   // always safe inside FTS5 quotes and tsvector/tsquery literals.
   const folded = ASCII_WORD.test(word) ? word.toLowerCase() : word.normalize('NFKD').replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
   if (!folded) return '';
-  if (!stem || !/^[a-z]+$/.test(folded)) return folded.slice(0, MAX_TERM);
+  if (!stem || !LOWER_ASCII_WORD.test(folded)) return folded.slice(0, MAX_TERM);
+  return stemmed(folded);
+}
+
+/** The Porter stem of a lower-case ASCII word, cut to MAX_TERM. */
+function stemmed(folded: string): string {
   let term = stems.get(folded);
   if (term === undefined) {
     term = stemmer(folded).slice(0, MAX_TERM);
@@ -60,26 +67,62 @@ export function isCjk(ch: string): boolean {
   return CJK.test(ch);
 }
 
-const HAS_CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}〇]/u;
+const OTHER = 0;
+const HAN_OR_KANA = 1;
+const WORD = 2;
+type CharClass = typeof OTHER | typeof HAN_OR_KANA | typeof WORD;
+/** Class + 1 of each BMP code point met so far (0: not yet classified): the Unicode properties are asked once. */
+const bmpClasses = new Uint8Array(0x10000);
 
+function classOf(code: number): CharClass {
+  if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) ? WORD : OTHER;
+  if (code < 0x10000 && bmpClasses[code]) return (bmpClasses[code]! - 1) as CharClass;
+  const ch = String.fromCodePoint(code);
+  const charClass = CJK_CHAR.test(ch) ? HAN_OR_KANA : WORD_CHAR.test(ch) ? WORD : OTHER;
+  if (code < 0x10000) bmpClasses[code] = charClass + 1;
+  return charClass;
+}
+
+/**
+ * Terms of a sentence: maximal runs of Han/kana (bigrams, last character to `tail`) and of other letters, digits
+ * and marks (one folded word each), found in one pass over the code points.
+ */
 export function tokenize(text: string): Tokenized {
   const body: Token[] = [];
   const tail: Token[] = [];
-  // Fold the whole sentence once (same length, so offsets hold) rather than run by run.
-  const folded = HAS_CJK.test(text) ? foldHan(text) : text;
-  for (const m of text.matchAll(RUN)) {
-    const start = m.index!;
-    if (m[1]) {
-      const run = folded.slice(start, start + m[1].length);
-      if (run.length === 1) {
-        body.push({ term: run, start, end: start + 1 });
+  // Folded once for the whole sentence (same length, so offsets hold), when its first Han/kana run is met.
+  let folded: string | undefined;
+  let i = 0;
+  while (i < text.length) {
+    const code = text.codePointAt(i)!;
+    const runClass = classOf(code);
+    if (runClass === OTHER) {
+      i += code > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    // An ASCII word of letters only is lower-cased and stemmed directly; anything else goes through foldWord.
+    let ascii = true;
+    let lettersOnly = true;
+    do {
+      const next = text.codePointAt(i)!;
+      if (classOf(next) !== runClass) break;
+      if (next >= 0x80) ascii = false;
+      else if (next <= 0x39) lettersOnly = false;
+      i += next > 0xffff ? 2 : 1;
+    } while (i < text.length);
+    if (runClass === HAN_OR_KANA) {
+      folded ??= foldHan(text);
+      if (i - start === 1) {
+        body.push({ term: folded[start]!, start, end: i });
         continue;
       }
-      for (let i = 0; i + 1 < run.length; i++) body.push({ term: run.slice(i, i + 2), start: start + i, end: start + i + 2 });
-      tail.push({ term: run[run.length - 1]!, start: start + run.length - 1, end: start + run.length });
+      for (let k = start; k + 1 < i; k++) body.push({ term: folded.slice(k, k + 2), start: k, end: k + 2 });
+      tail.push({ term: folded[i - 1]!, start: i - 1, end: i });
     } else {
-      const term = foldWord(m[2]!);
-      if (term) body.push({ term, start, end: start + m[2]!.length });
+      const word = text.slice(start, i);
+      const term = !ascii ? foldWord(word) : lettersOnly ? stemmed(word.toLowerCase()) : word.toLowerCase().slice(0, MAX_TERM);
+      if (term) body.push({ term, start, end: i });
     }
   }
   return { body, tail };
