@@ -242,17 +242,29 @@ async function pgAvailable(): Promise<boolean> {
   }
 }
 
-/** Bilingual text files for the full pipeline: English paragraphs, then the Chinese ones. */
+/**
+ * Bilingual text files for the full pipeline: English paragraphs, then the Chinese ones. Each version opens with
+ * a dateline numbered by the file (as press releases do), so no two files have the same bytes — variants of a
+ * seed without figures or paragraphs to move would otherwise repeat, and `concord add` skips held bytes.
+ */
 function writeTextFiles(dir: string, seeds: Seed[], count: number): string[] {
   mkdirSync(dir, { recursive: true });
   const files: string[] = [];
   let i = 0;
   for (const doc of corpus(seeds, { documents: count })) {
-    const file = join(dir, `doc${String(i++).padStart(5, '0')}.txt`);
-    writeFileSync(file, doc.versions.map((v) => v.paragraphs.map((p) => p.text).join('\n')).join('\n') + '\n');
+    const file = join(dir, `doc${String(i).padStart(5, '0')}.txt`);
+    writeFileSync(file, doc.versions.map((v) => [dateline(v.language, i), ...v.paragraphs.map((p) => p.text)].join('\n')).join('\n') + '\n');
     files.push(file);
+    i++;
   }
   return files;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+function dateline(language: string, n: number): string {
+  const [day, month, year] = [(n % 28) + 1, Math.floor(n / 28) % 12, 1990 + (n % 35)];
+  if (language === 'en') return `Statement No. ${n + 1}, issued on ${day} ${MONTHS[month]} ${year}.`;
+  return language === 'zh-Hant' ? `第${n + 1}號聲明,${year}年${month + 1}月${day}日發布。` : `第${n + 1}号声明,${year}年${month + 1}月${day}日发布。`;
 }
 
 async function pipelineThroughput(seeds: Seed[]) {
