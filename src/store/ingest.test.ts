@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openArchive } from './index.js';
-import { ingest, type PoolStats } from './ingest.js';
+import { AnalysisPool, ingest, type PoolStats } from './ingest.js';
 import { testBackends } from './fixtures/backends.js';
 
 test('with two worker threads, documents are analysed two at a time (analysis is outside the one-writer insert)', async () => {
@@ -55,3 +55,19 @@ for (const backend of await testBackends()) {
     }
   });
 }
+
+test('a worker that dies fails only the document it was analysing; the one it held next is analysed by its replacement', async () => {
+  const pool = new AnalysisPool(1);
+  try {
+    const request = (text: string) => ({ bytes: new TextEncoder().encode(text), origin: 'note.txt', target: 'sqlite' as const });
+    const first = pool.analyze(request('The committee met in Geneva on 12 May 2021.\n'));
+    const second = pool.analyze(request('The committee cited Resolution 3070.\n'));
+    const [worker] = (pool as unknown as { jobs: Map<import('node:worker_threads').Worker, unknown> }).jobs.keys();
+    await worker!.terminate();
+    await assert.rejects(first, /analysis worker failed/);
+    const prepared = await second;
+    assert.match(prepared.sentences.map((s) => s.text).join(' '), /Resolution 3070/);
+  } finally {
+    await pool.close();
+  }
+});

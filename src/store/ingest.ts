@@ -4,7 +4,8 @@
  * document in its own transaction as soon as it is analysed — a crash loses at most the documents in flight.
  */
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -142,7 +143,12 @@ export async function readInput(file: InputFile, stdin: () => Promise<Uint8Array
     if (!response.ok) throw new ConcordError(`cannot fetch ${file.path}: HTTP ${response.status}`);
     return new Uint8Array(await response.arrayBuffer());
   }
-  return readFile(file.path);
+  // Synchronous: one call instead of four thread-pool round trips (open, stat, read, close) per small file.
+  try {
+    return readFileSync(file.path);
+  } catch (error) {
+    throw new ConcordError(`cannot read ${file.path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
 }
 
 async function readStdin(): Promise<Uint8Array> {
@@ -151,18 +157,31 @@ async function readStdin(): Promise<Uint8Array> {
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-/** Worker threads running the pipeline and preparing the rows. Under tsx (tests, development) the worker is the .ts file, loaded through tsx. */
+interface Job {
+  request: Omit<AnalyzeRequest, 'id'>;
+  resolve(prepared: PreparedDocument): void;
+  reject(e: Error): void;
+}
+
+/**
+ * Worker threads running the pipeline and preparing the rows. Each worker holds up to two jobs — the one it runs
+ * and the next — so it never waits for the main thread between documents. Under tsx (tests, development) the
+ * worker is the .ts file, loaded through tsx.
+ */
 export class AnalysisPool {
-  private readonly idle: Worker[] = [];
+  /**
+   * Jobs each worker holds, by request id (a worker runs them in the order sent). A worker that dies fails the job
+   * it was running, is replaced, and the job it held next is sent again.
+   */
+  private readonly jobs = new Map<Worker, Map<number, Job>>();
   private readonly waiting: (() => void)[] = [];
-  /** The job each busy worker is running, so a worker that dies fails its job alone and is replaced. */
-  private readonly running = new Map<Worker, { resolve(prepared: PreparedDocument): void; reject(e: Error): void }>();
-  private readonly all = new Set<Worker>();
   private closing = false;
+  private nextId = 1;
   private changedAt = performance.now();
+  private static readonly DEPTH = 2;
 
   constructor(size: number, private readonly stats?: PoolStats) {
-    for (let i = 0; i < size; i++) this.idle.push(this.spawn());
+    for (let i = 0; i < size; i++) this.spawn();
   }
 
   private spawn(): Worker {
@@ -172,62 +191,77 @@ export class AnalysisPool {
     const worker = fromSource
       ? new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`, { eval: true })
       : new Worker(url);
-    this.all.add(worker);
+    this.jobs.set(worker, new Map());
     worker.on('message', (reply: AnalyzeReply) => {
-      const job = this.running.get(worker);
+      const held = this.jobs.get(worker);
+      const job = held?.get(reply.id);
+      if (!held || !job) return;
       this.account();
-      this.running.delete(worker);
-      this.release(worker);
-      if ('prepared' in reply) job?.resolve(reply.prepared);
-      else job?.reject(new ConcordError(reply.error));
+      held.delete(reply.id);
+      this.waiting.shift()?.();
+      if ('prepared' in reply) job.resolve(reply.prepared);
+      else job.reject(new ConcordError(reply.error));
     });
     const fail = (error: Error) => {
-      if (!this.all.delete(worker)) return;
-      const job = this.running.get(worker);
+      const held = this.jobs.get(worker);
+      if (!held) return;
       this.account();
-      this.running.delete(worker);
-      job?.reject(new ConcordError(`analysis worker failed: ${error.message.split('\n')[0]}`));
-      const at = this.idle.indexOf(worker);
-      if (at >= 0) this.idle.splice(at, 1);
-      if (!this.closing) this.release(this.spawn());
+      this.jobs.delete(worker);
+      const [running, ...next] = [...held.values()];
+      running?.reject(new ConcordError(`analysis worker failed: ${error.message.split('\n')[0]}`));
+      if (this.closing) {
+        for (const job of next) job.reject(new ConcordError('analysis stopped'));
+        return;
+      }
+      this.spawn();
+      for (const job of next) void this.analyze(job.request).then(job.resolve, job.reject);
+      this.waiting.shift()?.();
     };
     worker.on('error', fail);
     worker.on('exit', (code) => fail(new Error(`exited with code ${code}`)));
     return worker;
   }
 
-  /** Adds the time since the last change of the running set to the stats, before it changes. */
+  /** Adds the time since the last change of the busy set to the stats, before it changes. */
   private account() {
     const now = performance.now();
     if (this.stats) {
-      if (this.running.size >= 1) this.stats.busyMs += now - this.changedAt;
-      if (this.running.size >= 2) this.stats.parallelMs += now - this.changedAt;
+      let busy = 0;
+      for (const held of this.jobs.values()) if (held.size) busy++;
+      if (busy >= 1) this.stats.busyMs += now - this.changedAt;
+      if (busy >= 2) this.stats.parallelMs += now - this.changedAt;
     }
     this.changedAt = now;
   }
 
-  private release(worker: Worker) {
-    this.idle.push(worker);
-    this.waiting.shift()?.();
+  /** The worker holding the fewest jobs, if it has room for one more. */
+  private leastBusy(): Worker | undefined {
+    let best: Worker | undefined;
+    let fewest: number = AnalysisPool.DEPTH;
+    for (const [worker, held] of this.jobs) if (held.size < fewest) [best, fewest] = [worker, held.size];
+    return best;
   }
 
   async analyze(request: Omit<AnalyzeRequest, 'id'>): Promise<PreparedDocument> {
-    while (!this.idle.length) await new Promise<void>((r) => this.waiting.push(r));
-    const worker = this.idle.pop()!;
+    let worker = this.leastBusy();
+    while (!worker) {
+      await new Promise<void>((r) => this.waiting.push(r));
+      worker = this.leastBusy();
+    }
+    const id = this.nextId++;
+    const held = this.jobs.get(worker)!;
     return new Promise<PreparedDocument>((resolve, reject) => {
       this.account();
-      this.running.set(worker, { resolve, reject });
-      // The bytes are not used here after hashing: move them when they own their buffer (no copy), else clone.
-      const { bytes } = request;
-      const movable = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
-      worker.postMessage({ id: 0, ...request } satisfies AnalyzeRequest, movable ? [bytes.buffer as ArrayBuffer] : []);
+      held.set(id, { request, resolve, reject });
+      // The bytes are copied, not moved: they are kept until the job is done, to send again if the worker dies.
+      worker.postMessage({ id, ...request } satisfies AnalyzeRequest);
     });
   }
 
   async close(): Promise<void> {
     this.closing = true;
-    const workers = [...this.all];
-    this.all.clear();
+    const workers = [...this.jobs.keys()];
+    this.jobs.clear();
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }
