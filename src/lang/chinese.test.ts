@@ -35,3 +35,10 @@ test('variantEvidence skips the Simplified count only when asked and the text is
   assert.equal(variantEvidence('這一背叛行為導致東突厥斯坦核心領導層被刺殺。').complete, true);
   assert.equal(variantEvidence('这一背叛行为导致东突厥斯坦核心领导层被刺杀。', true).complete, true);
 });
+
+test('variantEvidence counts characters beyond the BMP and ignores lone surrogates', () => {
+  const evidence = variantEvidence('𠀀𠀁 發 \ud840 x \udc00 发');
+  assert.equal(evidence.han, 4);
+  assert.equal(evidence.traditional, 1);
+  assert.equal(evidence.simplified, 1);
+});

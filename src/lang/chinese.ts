@@ -90,24 +90,75 @@ export interface VariantEvidence {
 }
 
 /**
+ * The Traditional-only and Simplified-only characters of the BMP as bits of a table indexed by UTF-16 code unit,
+ * so counting them costs an array read a character instead of a string and a Set lookup. Each bit is filled
+ * when its character set is first needed (the Simplified one loads the large s→t tables). Characters beyond the
+ * BMP stay in the Sets.
+ */
+const TRADITIONAL_ONLY = 1;
+const SIMPLIFIED_ONLY = 2;
+const variantTable = new Uint8Array(65536);
+let variantTableFilled = 0;
+
+function variantBits(bit: number): Uint8Array {
+  if (!(variantTableFilled & bit)) {
+    const characters = bit === TRADITIONAL_ONLY ? traditionalCharacters() : simplifiedCharacters();
+    for (const ch of characters) if (ch.length === 1) variantTable[ch.charCodeAt(0)]! |= bit;
+    variantTableFilled |= bit;
+  }
+  return variantTable;
+}
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/**
  * Counts the characters that give a text away as Traditional or Simplified. With `lazy`, a plainly Traditional
  * text (one character in five or more Traditional-only) skips the Simplified count — and so never loads the s→t
  * tables; callers that meet a mixed document recount with `lazy` off.
  */
 export function variantEvidence(text: string, lazy = false): VariantEvidence {
-  const traditionalSet = traditionalCharacters();
+  const table = variantBits(TRADITIONAL_ONLY);
+  // Once the s→t tables are loaded anyway, the Simplified characters are counted in the same pass.
+  const countSimplified = (variantTableFilled & SIMPLIFIED_ONLY) !== 0;
   let han = 0;
   let traditional = 0;
-  for (const ch of text) {
-    if (!isHanCode(ch.codePointAt(0)!) && !HAN.test(ch)) continue;
-    han++;
-    if (traditionalSet.has(ch)) traditional++;
+  let simplified = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isHighSurrogate(code) && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1))) {
+      const ch = text.slice(i, i + 2);
+      i++;
+      if (HAN.test(ch)) {
+        han++;
+        if (traditionalCharacters().has(ch)) traditional++;
+      }
+      if (countSimplified && simplifiedCharacters().has(ch)) simplified++;
+      continue;
+    }
+    const bits = table[code]!;
+    if (isHanCode(code)) {
+      han++;
+      if (bits & TRADITIONAL_ONLY) traditional++;
+    }
+    if (bits & SIMPLIFIED_ONLY) simplified++;
   }
   if (lazy && traditional >= 3 && traditional * 5 >= han) return { han, traditional, simplified: 0, complete: false };
-  const simplifiedSet = simplifiedCharacters();
-  let simplified = 0;
-  for (const ch of text) if (simplifiedSet.has(ch)) simplified++;
+  if (!countSimplified) simplified = countSimplifiedOnly(text);
   return { han, traditional, simplified, complete: true };
+}
+
+function countSimplifiedOnly(text: string): number {
+  const table = variantBits(SIMPLIFIED_ONLY);
+  let simplified = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isHighSurrogate(code) && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1))) {
+      if (simplifiedCharacters().has(text.slice(i, i + 2))) simplified++;
+      i++;
+    } else if (table[code]! & SIMPLIFIED_ONLY) simplified++;
+  }
+  return simplified;
 }
 
 /** Decides from evidence: one side must outnumber the other two to one; `undefined` on a tie or no signal. */

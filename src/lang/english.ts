@@ -50,17 +50,25 @@ const IRREGULAR: Record<string, string> = Object.fromEntries(
     .map((pair) => pair.split(':') as [string, string]),
 );
 
+/** Stems by word as given and by normalised word, bounded: a corpus' vocabulary, not its text. */
 const stemCache = new Map<string, string>();
 
 /** The stem of one English word, or '' for a stop word. */
 export function stemEnglish(word: string): string {
+  // Words recur in the same spelling, so the word as given is looked up first: no case folding, no regex.
+  const known = stemCache.get(word);
+  if (known !== undefined) return known;
   const lower = word.toLowerCase().replace(/[’‘]/g, "'");
-  const cached = stemCache.get(lower);
-  if (cached !== undefined) return cached;
-  let stem = '';
-  const bare = lower.replace(/'s$/, '');
-  if (bare.length > 1 && !STOPWORDS.has(bare) && !/^\d/.test(bare)) stem = stemmer(IRREGULAR[bare] ?? bare);
-  if (stemCache.size < 200_000) stemCache.set(lower, stem);
+  let stem = stemCache.get(lower);
+  if (stem === undefined) {
+    stem = '';
+    const bare = lower.replace(/'s$/, '');
+    if (bare.length > 1 && !STOPWORDS.has(bare) && !/^\d/.test(bare)) stem = stemmer(IRREGULAR[bare] ?? bare);
+  }
+  if (stemCache.size < 200_000) {
+    stemCache.set(lower, stem);
+    stemCache.set(word, stem);
+  }
   return stem;
 }
 

@@ -79,3 +79,15 @@ test('sorted lines are searched in place: first, middle, last and absent keys', 
   assert.equal(searchSortedLines(text, 'zzz'), undefined);
   assert.equal(searchSortedLines('', 'apple'), undefined);
 });
+
+test('a stem is the same whatever the case or apostrophe of the word, asked in any order', () => {
+  assert.equal(stemEnglish('Children’s'), stemEnglish("children's"));
+  assert.equal(stemEnglish('CHILDREN'), stemEnglish('children'));
+  assert.equal(stemEnglish('The'), '');
+});
+
+test('segmentations are shared between callers, so they are frozen', { skip }, () => {
+  const first = segment('東突厥斯坦流亡政府');
+  assert.deepEqual(segment('東突厥斯坦流亡政府'), first);
+  assert.ok(Object.isFrozen(first));
+});

@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ConcordError } from '../model.js';
 import { stemEnglish } from './english.js';
+import { RecentMemo } from './memo.js';
 
 // Format 2 is stored as UTF-16LE: decoding it is a copy (~3 ms for 7 M characters) where UTF-8 costs ~35 ms.
 // Format 3: the reverse file is sorted by stem and UTF-16LE too, searched in place.
@@ -46,6 +47,12 @@ export class Lexicon {
   /** See `buildPrefixFilter`. */
   private prefixFilter?: Uint32Array;
   private reverse?: { get(stem: string): string[] | undefined };
+  /**
+   * Recent segmentations: the aligner, the checker and the extractor segment the same sentences of a document.
+   * 1,024 texts cover one document; a corpus that repeats a sentence only thousands of texts later gains nothing
+   * from it (ours does so ~4,000 texts apart), so timings stay honest.
+   */
+  private readonly recentSegments = new RecentMemo<string[]>(1024);
 
   constructor(
     private readonly text: string,
@@ -141,9 +148,18 @@ export class Lexicon {
 
   /**
    * Cuts Chinese text into words by greedy forward maximum matching over the lexicon. Runs of Latin letters or
-   * digits are one token each; spaces and punctuation are dropped.
+   * digits are one token each; spaces and punctuation are dropped. The list is shared with other callers (see
+   * `recentSegments`) and frozen: copy it before changing it.
    */
   segment(text: string): string[] {
+    const known = this.recentSegments.get(text);
+    if (known) return known;
+    const words = Object.freeze(this.maximumMatching(text)) as string[];
+    this.recentSegments.set(text, words);
+    return words;
+  }
+
+  private maximumMatching(text: string): string[] {
     const words: string[] = [];
     const max = this.maxWordLength;
     const filter = (this.prefixFilter ??= this.buildPrefixFilter());
@@ -322,6 +338,7 @@ export function writeLexiconIndex(dir = lexiconDirectory()): number {
 }
 
 const prefixHashes = new Int32Array(256);
+
 
 /** 2^22 bits (512 KB) for ~250,000 prefixes: about one false "maybe" in twenty, each costing a probe. */
 const PREFIX_FILTER_BITS = 22;

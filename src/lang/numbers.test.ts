@@ -92,3 +92,19 @@ test('common characters that double as financial numerals are not numbers: éšŠä¼
 test('digits glued to letters are still numbers: Windows11', () => {
   assert.deepEqual(values('Windows11'), [[11, 'cardinal']]);
 });
+
+test('number words are found at word boundaries only, in any case, and vague counts only as whole words', () => {
+  assert.deepEqual(values('TWENTY-FIVE people and Seventy Five others'), [[25, 'cardinal'], [75, 'cardinal']]);
+  assert.deepEqual(values('a million'), [[1000000, 'cardinal']]);
+  assert.deepEqual(values('someone, tenfold, 5million, ten_x, alone'), [[5000000, 'cardinal']]);
+  assert.deepEqual(values('tens of thousands of people'), [[20000, 'cardinal']]);
+  assert.deepEqual(values('millionsof people, dozensmore'), []);
+});
+
+test('findNumbers gives frozen results, the same for a text seen again', () => {
+  const first = findNumbers('Over 1,000 people came on 4 June.');
+  const again = findNumbers('Over 1,000 people came on 4 June.');
+  assert.deepEqual(again, first);
+  assert.ok(Object.isFrozen(first) && first.every((m) => Object.isFrozen(m)));
+  assert.throws(() => (first as unknown as number[]).push(1));
+});

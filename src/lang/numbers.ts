@@ -21,6 +21,8 @@ export interface NumberMention {
   unit?: string;
 }
 
+import { RecentMemo } from './memo.js';
+
 // ───────────── Chinese numerals ─────────────
 
 // The "financial" capitals 伍 陸 參 拾 … are left out: as ordinary characters (隊伍, 大陸, 參加, 收拾) they are far
@@ -148,8 +150,31 @@ interface Raw {
   approximate?: boolean;
 }
 
-/** Every number in `text`, in order, non-overlapping. */
+/**
+ * Recent results of `findNumbers`: the aligner, the checker and the extractor each look for the numbers of the
+ * same sentences of a document. 1,024 texts cover one document; a corpus that repeats a sentence only thousands
+ * of texts later gains nothing from it (ours does so ~4,000 texts apart), so timings stay honest.
+ */
+const recentNumbers = new RecentMemo<NumberMention[]>(1024);
+
+/**
+ * Every number in `text`, in order, non-overlapping. The list and its mentions are shared with other callers
+ * (see `recentNumbers`) and frozen: copy before changing them.
+ */
 export function findNumbers(text: string): NumberMention[] {
+  const known = recentNumbers.get(text);
+  if (known) return known;
+  const found = freezeMentions(scanNumbers(text));
+  recentNumbers.set(text, found);
+  return found;
+}
+
+function freezeMentions(mentions: NumberMention[]): NumberMention[] {
+  for (const mention of mentions) Object.freeze(mention);
+  return Object.freeze(mentions) as NumberMention[];
+}
+
+function scanNumbers(text: string): NumberMention[] {
   const found: Raw[] = [];
   findDigitNumbers(text, found);
   findChineseNumbers(text, found);
@@ -296,10 +321,55 @@ const EN_WORD_RUN = new RegExp(
 );
 const VAGUE_RUN = /\b(?:(tens|hundreds)\s+of\s+(thousands|millions)|dozens|scores|hundreds|thousands|millions|billions)\b(?=\s+of\b|\s+[a-z])/gi;
 
+/** The words a run of number words can start with (`EN_WORD_RUN`'s first alternatives), lower case. */
+const EN_RUN_FIRST_WORDS = new Set([...Object.keys(EN_UNITS), ...Object.keys(EN_TENS), ...Object.keys(EN_SCALES), ...Object.keys(EN_ORDINALS), 'a', 'an']);
+/** `EN_WORD_RUN`, tried at one position only. */
+const EN_WORD_RUN_AT = new RegExp(EN_WORD_RUN.source, 'iy');
+/** Words without which `VAGUE_RUN` cannot match. */
+const VAGUE_WORDS = new Set(['dozens', 'scores', 'hundreds', 'thousands', 'millions', 'billions']);
+/**
+ * The (first letter, last letter, length) shapes of the words above, case-folded: a word of another shape is
+ * passed over without slicing it out and lower-casing it. Lengths take 4 bits (the longest word has 11 letters).
+ */
+const LONGEST_WORD = 15;
+const shapeOf = (first: number, last: number, length: number) => ((first | 32) - 97) * 26 * 16 + ((last | 32) - 97) * 16 + length;
+const WORD_SHAPES = new Uint8Array(26 * 26 * 16);
+for (const w of [...EN_RUN_FIRST_WORDS, ...VAGUE_WORDS]) WORD_SHAPES[shapeOf(w.charCodeAt(0), w.charCodeAt(w.length - 1), w.length)] = 1;
+const isLetterCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+
+/** A regex word character (`\w` without the u flag): where `\b` sees a word. */
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
 function findEnglishWords(text: string, out: Raw[]): void {
-  for (const m of text.matchAll(EN_WORD_RUN)) {
-    for (const part of splitNumberRun(m[0], m.index!)) addEnglishNumber(part.text, part.start, out);
+  // A run of number words starts at a whole word (between \b's) that is a number word, so instead of letting
+  // EN_WORD_RUN try its seventy alternatives at every position, walk the words and try it only where one is.
+  let mayBeVague = false;
+  for (let i = 0; i < text.length; ) {
+    if (!isWordCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let end = i + 1;
+    while (end < text.length && isWordCode(text.charCodeAt(end))) end++;
+    const first = text.charCodeAt(i);
+    const last = text.charCodeAt(end - 1);
+    if (end - i <= LONGEST_WORD && isLetterCode(first) && isLetterCode(last) && WORD_SHAPES[shapeOf(first, last, end - i)]) {
+      const word = text.slice(i, end).toLowerCase();
+      if (VAGUE_WORDS.has(word)) mayBeVague = true;
+      if (EN_RUN_FIRST_WORDS.has(word)) {
+        EN_WORD_RUN_AT.lastIndex = i;
+        const m = EN_WORD_RUN_AT.exec(text);
+        if (m) {
+          for (const part of splitNumberRun(m[0], i)) addEnglishNumber(part.text, part.start, out);
+          end = i + m[0].length;
+        }
+      }
+    }
+    i = end;
   }
+  if (!mayBeVague) return;
   for (const m of text.matchAll(VAGUE_RUN)) {
     const lower = m[0].toLowerCase();
     let value: number;
