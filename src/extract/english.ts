@@ -70,17 +70,31 @@ export const DOCUMENT_HEADS = new Set('resolution resolutions report charter act
 /** Verbs of saying, for quotations and reported speech. */
 export const SPEECH_VERBS = 'said|says|say|stated|states|state|added|adds|told|tells|explained|explains|noted|notes|declared|declares|announced|announces|stressed|stresses|emphasized|emphasised|urged|warned|warns|wrote|writes|argued|argues|claimed|claims|insisted|insists|asserted|asserts|remarked|continued|concluded|affirmed|reaffirmed|proclaimed|acknowledged|admitted|confirmed|reported';
 
-/** Is the token at `i` in the first word position of its sentence or clause (after a quote, list marker or colon)? */
+/** Is the token at `i` in the first word position of its sentence or clause (after a quote, list marker or colon)?
+ *  Called for every capitalised token, so tokens are tested by character, not by regular expression. */
 export function isInitialPosition(tokens: Token[], i: number): boolean {
   for (let j = i - 1; j >= 0; j--) {
     const t = tokens[j]!.text;
-    if (/^[“"‘'(\[—–-]$/.test(t)) continue;
-    if (/^\d+$/.test(t) && j + 1 < tokens.length && /^[).]$/.test(tokens[j + 1]!.text)) return true;
-    if (/^[).]$/.test(t) && j > 0 && /^\d+$/.test(tokens[j - 1]!.text)) {
+    if (isOneOf(t, OPENERS)) continue;
+    if (isDigits(t) && j + 1 < tokens.length && isOneOf(tokens[j + 1]!.text, ').')) return true;
+    if (isOneOf(t, ').') && j > 0 && isDigits(tokens[j - 1]!.text)) {
       j--;
       continue;
     }
-    return /^[:.!?;]$/.test(t);
+    return isOneOf(t, ':.!?;');
+  }
+  return true;
+}
+
+/** Quotes, brackets and dashes that may come before the first word of a clause. */
+const OPENERS = '“"‘\'([—–-';
+const isOneOf = (token: string, chars: string): boolean => token.length === 1 && chars.includes(token);
+/** /^\d+$/: ASCII digits only. */
+function isDigits(token: string): boolean {
+  if (token.length === 0) return false;
+  for (let k = 0; k < token.length; k++) {
+    const c = token.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
   }
   return true;
 }

@@ -55,14 +55,18 @@ export function capitalisationEvidence(sentences: SentenceRef[]): Capitalisation
       if (!isCapitalised(t.text) || !isWord(t.text)) return;
       if (!isInitialPosition(tokens, i)) midSentence.add(bare(t.text));
       const next = tokens[i + 1];
-      if (next && next.start === t.end + 1 && isCapitalised(next.text) && isWord(next.text) && !/[’']s$/.test(t.text)) modifiers.add(t.text);
-      if (/[^s]s$/.test(t.text)) modifiers.add(t.text.slice(0, -1));
+      if (next && next.start === t.end + 1 && isCapitalised(next.text) && isWord(next.text) && !(hasApostrophe(t.text) && /[’']s$/.test(t.text))) modifiers.add(t.text);
+      if (isPlural(t.text)) modifiers.add(t.text.slice(0, -1));
     });
   }
   return { midSentence, modifiers };
 }
 
-const bare = (w: string) => w.replace(/[’']s?$/, '');
+/** Most words have no apostrophe: they skip the regular expressions that look for a possessive. */
+const hasApostrophe = (w: string) => w.includes("'") || w.includes('’');
+const bare = (w: string) => (hasApostrophe(w) ? w.replace(/[’']s?$/, '') : w);
+/** /[^s]s$/: ends in an s that does not double one ("Soviets", not "Congress"). */
+const isPlural = (w: string) => w.length >= 2 && w.charCodeAt(w.length - 1) === 115 && w.charCodeAt(w.length - 2) !== 115;
 
 export function findEnglishEntities(sentence: SentenceRef, evidence: CapitalisationEvidence): EntityMention[] {
   const { midSentence } = evidence;

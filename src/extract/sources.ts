@@ -79,7 +79,7 @@ function englishSources(sentence: SentenceRef, entities: EntityMention[], times:
     return m;
   };
   // Resolutions: "UN General Assembly Resolution 3070 of 30 November 1973", "UN resolutions", "resolution 2758".
-  for (const m of text.matchAll(/\b[Rr]esolutions?\b(?:\s+(?:No\.\s*)?(\d+(?:\/\d+)?(?:\s*\((?:19|20)\d\d\))?))?/g)) {
+  if (text.includes('esolution')) for (const m of text.matchAll(/\b[Rr]esolutions?\b(?:\s+(?:No\.\s*)?(\d+(?:\/\d+)?(?:\s*\((?:19|20)\d\d\))?))?/g)) {
     let start = m.index!;
     const issuer = issuerBefore(entities, text, start);
     if (issuer) start = issuer.start;
@@ -130,8 +130,9 @@ function englishSources(sentence: SentenceRef, entities: EntityMention[], times:
     if (court) out.push({ sentence, start: m.index!, end: court.end, kind: 'court', name: text.slice(m.index!, court.end).replace(/^the\s+/i, ''), issuer: court.name });
   }
   for (const e of entities) {
+    if (!/court|tribunal|^IC[JC]$/i.test(e.name)) continue;
     const verb = /^\s+(ruled|found|held|ordered|concluded|determined)\b/.exec(text.slice(e.end));
-    if (verb && /court|tribunal|^IC[JC]$/i.test(e.name)) out.push({ sentence, start: e.start, end: e.end + verb[0].length, kind: 'court', name: `${e.name} ${verb[1]}`, issuer: e.name });
+    if (verb) out.push({ sentence, start: e.start, end: e.end + verb[0].length, kind: 'court', name: `${e.name} ${verb[1]}`, issuer: e.name });
   }
   return out;
 }
@@ -140,7 +141,8 @@ function chineseSources(sentence: SentenceRef, entities: EntityMention[], times:
   const text = sentence.text;
   const out: SourceMention[] = [];
   const timeBefore = (at: number) => times.find((t) => t.type === 'DATE' && /^的?$/.test(text.slice(t.end, at)));
-  for (const m of text.matchAll(/((?:聯合國|联合国)?(?:大會|大会|安理會|安理会|安全理事會|安全理事会|人權理事會|人权理事会)?)(?:第\s*(\d+(?:\/\d+)?)\s*[號号])?(?:決議|决议)/g)) {
+  // The patterns of resolutions, laws and court rulings try every position; each needs a word most sentences lack.
+  if (/決議|决议/.test(text)) for (const m of text.matchAll(/((?:聯合國|联合国)?(?:大會|大会|安理會|安理会|安全理事會|安全理事会|人權理事會|人权理事会)?)(?:第\s*(\d+(?:\/\d+)?)\s*[號号])?(?:決議|决议)/g)) {
     const extra: Partial<SourceMention> = {};
     if (m[2]) extra.number = m[2];
     if (m[1]) extra.issuer = m[1];
@@ -182,10 +184,10 @@ function chineseSources(sentence: SentenceRef, entities: EntityMention[], times:
     if (issuer) extra.issuer = issuer.name;
     out.push({ sentence, start, end: m.index! + m[0].length, kind, name: text.slice(start, m.index! + m[0].length), ...extra });
   }
-  for (const m of text.matchAll(/(聯合國憲章|联合国宪章|國際(?:人道|刑事|人權)?法|国际(?:人道|刑事|人权)?法|[\u4e00-\u9fff]{2,8}(?:公約|公约|憲章|宪章|條約|条约|宣言))/g)) {
+  if (/[法約约章言]/.test(text)) for (const m of text.matchAll(/(聯合國憲章|联合国宪章|國際(?:人道|刑事|人權)?法|国际(?:人道|刑事|人权)?法|[\u4e00-\u9fff]{2,8}(?:公約|公约|憲章|宪章|條約|条约|宣言))/g)) {
     const start = m.index! + (/^(?:在|和|與|与|及|根據|根据|依照|按照|符合)/.exec(m[0])?.[0].length ?? 0);
     out.push({ sentence, start, end: m.index! + m[0].length, kind: 'law', name: text.slice(start, m.index! + m[0].length) });
   }
-  for (const m of text.matchAll(/([\u4e00-\u9fffA-Z]{2,12}(?:法院|法庭))(?:的)?(裁決|裁决|判決|判决|裁定|諮詢意見|咨询意见)/g)) out.push({ sentence, start: m.index!, end: m.index! + m[0].length, kind: 'court', name: m[0], issuer: m[1]! });
+  if (/法[院庭]/.test(text)) for (const m of text.matchAll(/([\u4e00-\u9fffA-Z]{2,12}(?:法院|法庭))(?:的)?(裁決|裁决|判決|判决|裁定|諮詢意見|咨询意见)/g)) out.push({ sentence, start: m.index!, end: m.index! + m[0].length, kind: 'court', name: m[0], issuer: m[1]! });
   return out;
 }

@@ -12,6 +12,9 @@ interface Rule {
   re: RegExp;
   type: TimexType;
   priority?: number;
+  /** A cheap test every match of `re` passes (a character it cannot match without): when it fails on a text, `re`
+   *  is not run on it. Most rules find nothing in most sentences, and their patterns try every position. */
+  needs?: RegExp;
   /** Characters at the end of the match that are context, not extent (來 in 七十五年來). */
   trail?(m: RegExpExecArray): number;
   make(m: RegExpExecArray, text: string): Meaning | null;
@@ -83,6 +86,7 @@ const RULES: Rule[] = [
   {
     // 1949年10月12日 · 一九四九年九月 · 1949年9月下旬 · 民國38年10月 · 1949年 · 1949年底
     re: new RegExp(`${YEAR}(?:${MONTH}(?:${DAY})?)?${EDGE}`, 'g'),
+    needs: /年/,
     type: 'DATE',
     make: (m) => {
       const year = yearOf(m[1], m[2]!);
@@ -100,6 +104,7 @@ const RULES: Rule[] = [
   {
     // 8月27日 · 十月一日 · 3月 · 3月初 — months alone only as 月 not 個月
     re: new RegExp(`(?<![0-9０-９〇零一二三四五六七八九十個个年])${MONTH}(?:${DAY})?${EDGE}`, 'g'),
+    needs: /月/,
     type: 'DATE',
     priority: -1,
     make: (m) => {
@@ -113,6 +118,7 @@ const RULES: Rule[] = [
   {
     // 27日 · 27號 — a day of the month alone
     re: new RegExp(`(?<![0-9０-９〇零一二三四五六七八九十月年])(${D}{1,2})\\s?[日號号](?![本報报元语語记記期志])`, 'g'),
+    needs: /[日號号]/,
     type: 'DATE',
     priority: -2,
     make: (m) => {
@@ -124,6 +130,7 @@ const RULES: Rule[] = [
   {
     // 1930年代 · 三十年代 · 20世紀30年代 · 二十世紀三十年代
     re: new RegExp(`(?:(?:(${D}{1,2}|${CN}+)|(上|本))\\s?(?:個|个)?世[紀纪])?(${D}{4}|${D}0|[一二三四五六七八九]十)\\s?年代(初|初期|中期|末|末期)?`, 'g'),
+    needs: /年代/,
     type: 'DATE',
     make: (m0) => {
       const m = [m0[0], m0[1], m0[3], m0[4]] as unknown as RegExpExecArray;
@@ -143,6 +150,7 @@ const RULES: Rule[] = [
   {
     // 21世紀 · 二十一世纪 · 本世紀 · 上世紀 · 21世紀初
     re: new RegExp(`(?:(${D}{1,2}|${CN}+)|(本|上|下|這個|这个|上個|上个))\\s?世[紀纪](初|初期|中期|中葉|中叶|末|末期)?(?!\\s?${D}|[一二三四五六七八九]十年代)`, 'g'),
+    needs: /世[紀纪]/,
     type: 'DATE',
     make: (m) => {
       const mod = edgeMod(m[3]?.replace('中葉', '中').replace('中叶', '中'));
@@ -158,6 +166,7 @@ const RULES: Rule[] = [
   {
     // 今天 · 昨日 · 明天 · 前天 · 後天 · 今晚 · 昨晚 · 今年 · 去年 · 明年 · 前年 · 後年 · 同年 · 當年
     re: /(大前天|大後天|大后天|今天|今日|昨天|昨日|明天|明日|前天|後天|后天|今晨|今早|今晚|昨晚|昨夜|明晚|今年|去年|明年|前年|後年|后年|同年|當年|当年|翌年|次年|隔年|同日|當天|当天|當日|当日|翌日|次日|隔天)(?:(初|底|末|上半年|下半年|年初|年底|年末)|(?<=年)(?:(\d{1,2}|十[一二]?|[一二三四五六七八九])\s?月(?:(\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])\s?[日號号])?))?/g,
+    needs: /[天日晨早晚夜年]/,
     type: 'DATE',
     make: (m) => {
       const w = m[1]!;
@@ -186,6 +195,7 @@ const RULES: Rule[] = [
   {
     // 本月 · 上個月 · 下月 · 這個月 · 當月 · 本週 · 上星期 · 下禮拜 · 本季度 · 上半年 · 週末
     re: /(本|上|下|這個|这个|這|这|上個|上个|下個|下个|當|当|同|次)(月|週|周|星期|禮拜|礼拜|季度|季)(初|底|末|中旬|上旬|下旬)?/g,
+    needs: /[月週周期拜季]/,
     type: 'DATE',
     priority: -1,
     make: (m, text) => {
@@ -204,6 +214,7 @@ const RULES: Rule[] = [
   {
     // 星期五 · 週一 · 上週五 · 下星期一 · 禮拜天
     re: /(上|下|本|這|这)?(?:個|个)?(星期|週|周|禮拜|礼拜)([一二三四五六日天])(?:(上午|下午|晚上|早上|中午))?/g,
+    needs: /[期週周拜]/,
     type: 'DATE',
     priority: 1,
     make: (m) => {
@@ -215,6 +226,7 @@ const RULES: Rule[] = [
   {
     // 上午10時 · 下午3點半 · 晚上8点30分 · 10時30分
     re: new RegExp(`${PART}?(${D}{1,2}|${CN}{1,3})\\s?[時时點点](?:(${D}{1,2}|${CN}{1,3})\\s?分|(半)|(${D})刻)?`, 'g'),
+    needs: /[時时點点]/,
     type: 'TIME',
     make: (m, text) => {
       let hour = num(m[2]!);
@@ -237,6 +249,7 @@ const RULES: Rule[] = [
   {
     // 上午 · 下午 · 晚上 alone: a part of the day
     re: new RegExp(`${PART}(?![${'0-9０-９'}〇零一二三四五六七八九十])`, 'g'),
+    needs: /[午晨晚夜早]/,
     type: 'TIME',
     priority: -3,
     make: (m) => ({ kind: 'clock', partOfDay: PART_OF_DAY[m[1]!] }),
@@ -244,6 +257,7 @@ const RULES: Rule[] = [
   {
     // 75週年 · 七十五周年
     re: new RegExp(`${NUM}\\s?(?:週年|周年)`, 'g'),
+    needs: /[週周]年/,
     type: 'DATE',
     priority: 1,
     make: (m) => {
@@ -254,6 +268,7 @@ const RULES: Rule[] = [
   {
     // 75年後 · 三天前 · 兩個月後 · 幾十年後 · 數年前
     re: new RegExp(`(?:${NUM}|${VAGUE})\\s?(?:多)?${UNIT}(?:之)?(後|后|前|以後|以后|以前|以來|以来|來|来)`, 'g'),
+    needs: /[後后前來来]/,
     type: 'DATE',
     priority: 1,
     trail: (m) => (/來|来/.test(m[5]!) ? m[5]!.length : 0),
@@ -279,6 +294,7 @@ const RULES: Rule[] = [
   {
     // 過去的75年 · 七十五年 · 三個月 · 超過十年 · 近兩週 · 數十年 · 未來五年 · 十多年
     re: new RegExp(`(?:(過去|过去|最近|近|未來|未来|今後|今后|此後|此后|接下來|接下来)的?\\s?)?(約|约|大約|大约|將近|将近|近|超過|超过|逾|不到|至少|長達|长达|約莫)?(?:${NUM}|${VAGUE})\\s?(多)?${UNIT}(多)?`, 'g'),
+    needs: /[年月週周期拜天日時时頭头鐘钟秒紀纪季]/,
     type: 'DURATION',
     make: (m, text) => {
       const unitRaw = m[7]!;
@@ -312,6 +328,7 @@ const RULES: Rule[] = [
   {
     // 第三季度 · 2024年第一季 · 上半年 · 下半年 · 年初 · 年底
     re: new RegExp(`(?:${YEAR})?(?:第([一二三四1-4])季度?|(上半年|下半年))`, 'g'),
+    needs: /第|半年/,
     type: 'DATE',
     make: (m) => {
       const year = m[2] ? yearOf(m[1], m[2]) : undefined;
@@ -326,6 +343,7 @@ const RULES: Rule[] = [
   {
     // 1949年夏天 · 今年春天 · 去年冬季
     re: new RegExp(`(?:${YEAR}|(今年|去年|明年))?(春|夏|秋|冬)(?:天|季)`, 'g'),
+    needs: /[春夏秋冬]/,
     type: 'DATE',
     make: (m) => {
       const season = ({ 春: 'SP', 夏: 'SU', 秋: 'FA', 冬: 'WI' } as const)[m[4] as '春']!;
@@ -340,6 +358,7 @@ const RULES: Rule[] = [
   {
     // 每天 · 每年 · 每個月 · 每週一 · 天天 · 每年10月1日
     re: /(每(?:一)?(?:個|个)?(天|日|晚|年|月|週|周|星期|禮拜|礼拜|小時|小时|季度|季)([一二三四五六日天])?|天天|年年|月月)/g,
+    needs: /每|天天|年年|月月/,
     type: 'SET',
     make: (m) => {
       const w = m[2] ?? { 天天: '天', 年年: '年', 月月: '月' }[m[1]!]!;
@@ -376,6 +395,7 @@ const isDayLike = (c: Candidate) =>
 export function recogniseChinese(text: string): Candidate[] {
   const found: Candidate[] = [];
   for (const rule of RULES) {
+    if (rule.needs && !rule.needs.test(text)) continue;
     rule.re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = rule.re.exec(text))) {

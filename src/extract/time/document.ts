@@ -35,7 +35,8 @@ interface Clue {
   text: string;
 }
 
-/** `needs`: a word every match contains — most sentences lack it, and testing for it costs far less than `re`. */
+/** `needs`: a word every match contains — most sentences lack it, and testing for it costs far less than `re`
+ *  (whose leading number is tried at every position). */
 const EN_CLUES: { re: RegExp; needs?: RegExp; weight: number; n: (m: RegExpExecArray) => number | undefined }[] = [
   { re: new RegExp(`\\b(${ORDINAL})[- ]anniversary\\b`, 'gi'), needs: /anniversary/i, weight: 3, n: (m) => parseOrdinal(m[1]!) },
   { re: new RegExp(`\\b(?:for |over |in )?the (?:past|last) (${NUM}) years\\b`, 'gi'), needs: /years/i, weight: 1, n: (m) => parseNumber(m[1]!) },
@@ -43,9 +44,9 @@ const EN_CLUES: { re: RegExp; needs?: RegExp; weight: number; n: (m: RegExpExecA
 ];
 const ZH_NUM = '(\\d+|[〇零一二兩两三四五六七八九十百]+)';
 const ZH_CLUES: typeof EN_CLUES = [
-  { re: new RegExp(`${ZH_NUM}\\s*(?:週年|周年)`, 'g'), weight: 3, n: (m) => chineseNumber(m[1]!) },
-  { re: new RegExp(`過去的?${ZH_NUM}年|过去的?${ZH_NUM}年`, 'g'), weight: 1, n: (m) => chineseNumber((m[1] ?? m[2])!) },
-  { re: new RegExp(`${ZH_NUM}年(?:後|后)`, 'g'), weight: 1, n: (m) => chineseNumber(m[1]!) },
+  { re: new RegExp(`${ZH_NUM}\\s*(?:週年|周年)`, 'g'), needs: /[週周]年/, weight: 3, n: (m) => chineseNumber(m[1]!) },
+  { re: new RegExp(`過去的?${ZH_NUM}年|过去的?${ZH_NUM}年`, 'g'), needs: /[過过]去/, weight: 1, n: (m) => chineseNumber((m[1] ?? m[2])!) },
+  { re: new RegExp(`${ZH_NUM}年(?:後|后)`, 'g'), needs: /年[後后]/, weight: 1, n: (m) => chineseNumber(m[1]!) },
 ];
 
 function cluesOf(text: string, lang: 'en' | 'zh', sentence: number): Clue[] {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ConcordError } from '../../model.js';
 import { findTimes, resolveDocumentTimes } from './index.js';
+import { GATES } from './english.js';
 
 const DCT = '2024-03-15'; // a Friday
 const values = (text: string, dct: string | null = DCT) => findTimes(text, 'en', { dct: dct ?? undefined }).map((t) => [t.text, t.type, t.value]);
@@ -123,4 +124,17 @@ test('months within a relative year, quarters as adjectives, and yearly sets', (
     ['every April', 'SET', 'XXXX-04'],
   ]);
   assert.deepEqual(values('The the third-quarter report.').map((v) => v[0]), ['third-quarter']);
+});
+
+test('the rules’ gates, answered in one pass, agree with their regular expressions', () => {
+  const texts = [
+    'On 12 October 1949, the Republic was founded; any time now, ANYTIME, a Day-Long vigil per day.',
+    'İstanbul ſecond K Kelvin NINETEEN ninety, two thousand and one, at the end of the year-ago quarter.',
+    'Every Monday in Spring; the 75th Anniversary; 中华人民共和国 1949年; the 1990s and the forties.',
+    '', '7', 'x',
+  ];
+  for (const text of texts) {
+    const passed = GATES.scan(text);
+    GATES.gates.forEach((gate, i) => assert.equal(passed[i] === 1, gate.test(text), `${gate} on ${JSON.stringify(text)}`));
+  }
 });
