@@ -59,16 +59,39 @@ export function packAnchors(texts: string[], withNumbers: boolean, latinIds: Map
 const OPEN_QUOTES = '"“「『‘\'«《';
 const CLOSE_QUOTES = '"”」』’\'»》';
 
+/** Marks that may follow a closing quotation mark at the end of a segment: final punctuation (and spaces, see `isSpace`). */
+const TRAILING_MARKS = '.。!！?？,，;；:：…';
+
+/**
+ * Flags of a segment's punctuation anchors. A scan of its ends: regular expressions over slices of every segment
+ * cost more than the rest of the anchors.
+ */
 export function punctuationFlags(text: string): number {
-  const t = text.trim();
+  // The trimmed text is text[start, end).
+  let start = 0;
+  let end = text.length;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  if (start === end) return 0;
   let flags = 0;
-  if (/[?？]/.test(t.slice(-3))) flags |= QUESTION;
-  if (/[!！]/.test(t.slice(-3))) flags |= EXCLAIM;
-  if (t && OPEN_QUOTES.includes(t[0]!)) flags |= OPENS_QUOTE;
-  const tail = t.replace(/[.。!！?？,，;；:：…\s]+$/u, '');
-  const last = tail[tail.length - 1];
-  if (last && CLOSE_QUOTES.includes(last) && tail.length > 1) flags |= CLOSES_QUOTE;
+  for (let i = Math.max(start, end - 3); i < end; i++) {
+    const c = text[i]!;
+    if (c === '?' || c === '？') flags |= QUESTION;
+    else if (c === '!' || c === '！') flags |= EXCLAIM;
+  }
+  if (OPEN_QUOTES.includes(text[start]!)) flags |= OPENS_QUOTE;
+  // The last character before trailing punctuation and spaces, if the segment has more than it.
+  let last = end - 1;
+  while (last >= start && (TRAILING_MARKS.includes(text[last]!) || isSpace(text.charCodeAt(last)))) last--;
+  if (last > start && CLOSE_QUOTES.includes(text[last]!)) flags |= CLOSES_QUOTE;
   return flags;
+}
+
+/** White space as `String.prototype.trim` and `\s` see it (they agree). */
+function isSpace(c: number): boolean {
+  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  if (c < 0xa0) return false;
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 const MAX_ANCHORS = 32;

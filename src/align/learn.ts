@@ -16,7 +16,7 @@ export function learnWordPairs(links: IndexLink[], rawX: Int32Array[], rawY: Int
   // that small, and sizing the per-stem arrays would be most of their cost.
   let candidates = 0;
   for (const link of links) if (link.a.length && link.b.length) candidates++;
-  if (candidates < MIN_LINKS) return 0;
+  if (candidates < MIN_LEARNING_LINKS) return 0;
   // Ids are small dense integers: per-link sets are arrays stamped with the link's number (nothing to allocate or
   // clear per link), counts are typed arrays.
   let stemCount = 0;
@@ -76,7 +76,7 @@ export function learnWordPairs(links: IndexLink[], rawX: Int32Array[], rawY: Int
     }
   }
   scratch.stamp = stamp;
-  if (linked < MIN_LINKS) return 0;
+  if (linked < MIN_LEARNING_LINKS) return 0;
   let learned = 0;
   for (let slot = 0; slot < joint.capacity; slot++) {
     const together = joint.count[slot]!;
@@ -92,7 +92,8 @@ export function learnWordPairs(links: IndexLink[], rawX: Int32Array[], rawY: Int
   return learned;
 }
 
-const MIN_LINKS = 10;
+/** Links needed before anything is learned. */
+export const MIN_LEARNING_LINKS = 10;
 
 /**
  * Per-id arrays shared by the calls of this thread (one at a time). Stamps keep counting up from call to call, so

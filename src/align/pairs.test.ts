@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PairRows } from './pairs.js';
+import { entryLevel, entryToken, evidenceEntry, PairRows } from './pairs.js';
 
 test('a pair row keeps its cells when it grows and forgets them when it moves to another segment', () => {
   const rows = new PairRows(2);
@@ -22,4 +22,14 @@ test('a pair row keeps its cells when it grows and forgets them when it moves to
   assert.equal(moved.x, 7);
   assert.equal(moved.start[moved.cell(12)], -1);
   assert.equal(moved.used, 0);
+});
+
+test('evidence entries keep the token and its level', () => {
+  for (const token of [0, 1, 255, 4095]) {
+    for (const level of [1, 2]) {
+      const entry = evidenceEntry(token, level);
+      assert.equal(entryToken(entry), token);
+      assert.equal(entryLevel(entry), level);
+    }
+  }
 });

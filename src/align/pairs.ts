@@ -1,9 +1,17 @@
 /**
  * Pair evidence cache of the fine search: for the few X rows it reads (x − 3 … x − 1), per Y position, the
- * evidence levels of the pair and its name matches. The levels live in one growing byte arena per row and the
- * cells in typed arrays, so caching a pair allocates nothing (a Uint8Array and an object per pair used to make
- * most of the fine pass's garbage). Rows are overwritten as the search moves on, so memory stays bounded.
+ * evidence of the pair and its name matches. The evidence lives in one growing arena per row and the cells in
+ * typed arrays, so caching a pair allocates nothing (a Uint8Array and an object per pair used to make most of the
+ * fine pass's garbage). Rows are overwritten as the search moves on, so memory stays bounded.
+ *
+ * A pair's evidence is sparse: only the tokens that matched, as `evidenceEntry(token, level)`, X tokens first
+ * then Y tokens, each in token order. The search reads every cached pair once per bead shape, and most tokens
+ * of a pair match nothing.
  */
+export const evidenceEntry = (token: number, level: number): number => (token << 2) | level;
+export const entryToken = (entry: number): number => entry >> 2;
+export const entryLevel = (entry: number): number => entry & 3;
+
 export class PairRow {
   /** The X segment of this row, or -1. */
   x = -1;
@@ -11,11 +19,13 @@ export class PairRow {
   base = 0;
   /** Per cell: offset of its levels in `arena`, -1 while not computed. */
   start = new Int32Array(64).fill(-1);
-  /** Per cell: number of levels (X tokens then Y tokens); 0 when no token matched. */
+  /** Per cell: number of evidence entries (X tokens then Y tokens); 0 when no token matched. */
   length = new Int32Array(64);
+  /** Per cell: how many of its entries are X tokens'. */
+  countX = new Int32Array(64);
   /** Per cell: weighted count of name matches. */
   names = new Float64Array(64);
-  arena = new Uint8Array(4096);
+  arena = new Int32Array(1024);
   used = 0;
   /** One past the highest cell handed out since the last reset (what a reset must clear). */
   private high = 0;
@@ -37,24 +47,27 @@ export class PairRow {
       while (size <= c) size *= 2;
       const start = new Int32Array(size).fill(-1);
       const length = new Int32Array(size);
+      const countX = new Int32Array(size);
       const names = new Float64Array(size);
       start.set(this.start);
       length.set(this.length);
+      countX.set(this.countX);
       names.set(this.names);
       this.start = start;
       this.length = length;
+      this.countX = countX;
       this.names = names;
     }
     if (c >= this.high) this.high = c + 1;
     return c;
   }
 
-  /** Room for `size` more levels; returns where they go. */
+  /** Room for `size` more entries; returns where they go. */
   reserve(size: number): number {
     if (this.used + size > this.arena.length) {
       let capacity = this.arena.length * 2;
       while (capacity < this.used + size) capacity *= 2;
-      const arena = new Uint8Array(capacity);
+      const arena = new Int32Array(capacity);
       arena.set(this.arena.subarray(0, this.used));
       this.arena = arena;
     }

@@ -18,9 +18,9 @@ import { chineseTokens, ChineseVocabulary, englishTokens, StemSpace, visibleLeng
 import { countNameMatches, keyPrefixes, nameWords, pinyinKeys, type NameWord } from './names.js';
 import { anchorScore, packAnchors, type PackedAnchors } from './anchors.js';
 import { bandAround, corridorAround, lengthDiagonal, type Corridor } from './corridor.js';
-import { learnWordPairs } from './learn.js';
+import { learnWordPairs, MIN_LEARNING_LINKS } from './learn.js';
 import { GlossTables, type GlossSlot } from './gloss.js';
-import { PairRows, type PairRow } from './pairs.js';
+import { entryLevel, entryToken, evidenceEntry, PairRows, type PairRow } from './pairs.js';
 import { StampedSet } from './stamped-set.js';
 import { DEFAULT_PARAMETERS, type AlignOptions, type AlignParameters, type Bead } from './options.js';
 
@@ -28,6 +28,9 @@ export type { AlignOptions, AlignParameters, Bead } from './options.js';
 export { DEFAULT_PARAMETERS } from './options.js';
 
 const MAX_COARSE_CELLS = 16_000_000;
+
+/** Confident coarse links needed to learn the document's length ratio. */
+const MIN_RATIO_LINKS = 5;
 
 /** Upper bound of segments per side; beyond it the input is refused rather than exhausting memory. */
 export const MAX_SEGMENTS = 2_000_000;
@@ -87,11 +90,11 @@ class Aligner {
   /** Per X segment: the pinyin keys it shares with some name word of Y (computed once). */
   private nameKeysX: Set<string>[] = [];
   /**
-   * Token-level evidence of the pairs the fine search reads: per pair, per X content token then per Y content
-   * token, 0 none, 1 character gloss, 2 word gloss found on the other side; and the name matches.
+   * Token-level evidence of the pairs the fine search reads: per pair, the X content tokens then the Y content
+   * tokens matched on the other side, at level 1 (character gloss) or 2 (word gloss); and the name matches.
    */
   private pairRows: PairRows;
-  /** Scratch of `pairSimilarity`: evidence levels of the X tokens. */
+  /** Scratch of `pairSimilarity` and `computePair`: evidence levels of the X tokens. */
   private scratchX: Uint8Array;
 
   constructor(
@@ -197,6 +200,7 @@ class Aligner {
 
   run(): Bead[] {
     this.ratio = this.initialRatio();
+    if (!this.coarsePassMatters()) return this.fine(wholeTable(this.n, this.m));
     const { path: coarse, similarity: coarseSimilarity } = this.coarsePath();
     if (this.useLength) this.ratio = this.learnRatio(coarse, coarseSimilarity) ?? this.ratio;
     // Word pairs learned from the coarse links (names the translator invented, words CC-CEDICT lacks) join
@@ -207,6 +211,16 @@ class Aligner {
     }
     const beads = this.fine(corridorAround(coarse, this.p.corridor, this.n, this.m));
     return beads.map((bead) => ({ a: bead.a, b: bead.b, confidence: bead.confidence }));
+  }
+
+  /**
+   * Whether the coarse pass can change the beads. Its links (at most min(n, m)) teach a length ratio from
+   * MIN_RATIO_LINKS of them and word pairs from MIN_LEARNING_LINKS, and the corridor around them is the whole
+   * table when Y has no more segments than the corridor's half-width: most paragraph groups of a document have
+   * a few sentences, and for them the fine search over the whole table gives the same beads.
+   */
+  private coarsePassMatters(): boolean {
+    return this.m > this.p.corridor || Math.min(this.n, this.m) >= Math.min(MIN_RATIO_LINKS, MIN_LEARNING_LINKS);
   }
 
   // ───────────── length ─────────────
@@ -225,7 +239,7 @@ class Aligner {
     path.forEach(([x, y], i) => {
       if (this.lengthX[x]! >= 4 && this.lengthY[y]! >= 4 && similarity[i]! >= 0.3) ratios.push(this.lengthY[y]! / this.lengthX[x]!);
     });
-    if (ratios.length < 5) return undefined;
+    if (ratios.length < MIN_RATIO_LINKS) return undefined;
     // Sum-based over the middle half: the median of single-sentence ratios is biased by 1-2 splits.
     ratios.sort((p, q) => p - q);
     const middle = ratios.slice(Math.floor(ratios.length / 4), Math.ceil((ratios.length * 3) / 4));
@@ -262,37 +276,44 @@ class Aligner {
   private computePair(row: PairRow, c: number, x: number, y: number): void {
     row.names[c] = this.useNames && this.namesY[y]!.length ? countNameMatches(this.namesY[y]!, this.nameKeysX[x]!) : 0;
     row.length[c] = 0;
+    row.countX[c] = 0;
     row.start[c] = row.used;
     if (!this.lexical) return;
     const glosses = this.glosses(x);
     const { entries, build } = glosses;
     const nx = this.tokensX[x]!.length;
     const tokensY = this.tokensY[y]!;
-    const size = nx + tokensY.length;
-    const offset = row.reserve(size);
-    const levels = row.arena;
-    levels.fill(0, offset, offset + size);
-    let matched = false;
+    // A token's level is the best any gloss gives it: X levels are settled in dense scratch, then only the matched
+    // tokens are kept. Y entries go past room for every X token, and move down behind the X entries at the end.
+    if (this.scratchX.length < nx) this.scratchX = new Uint8Array(nx * 2);
+    const levelsX = this.scratchX;
+    levelsX.fill(0, 0, nx);
+    const offset = row.reserve(nx + tokensY.length);
+    const arena = row.arena;
+    const yStart = offset + nx;
+    let countY = 0;
     for (let u = 0; u < tokensY.length; u++) {
       const entry = tokensY[u]! * 3;
       if (entries[entry] !== build) continue;
       let cell = entries[entry + 1]!;
       if (cell >= 0) {
-        levels[offset + nx + u] = 2;
-        for (; cell >= 0; cell = glosses.next[cell]!) levels[offset + glosses.token[cell]!] = 2;
-        matched = true;
+        arena[yStart + countY++] = evidenceEntry(u, 2);
+        for (; cell >= 0; cell = glosses.next[cell]!) levelsX[glosses.token[cell]!] = 2;
         continue;
       }
       cell = entries[entry + 2]!;
       if (cell >= 0) {
-        levels[offset + nx + u] = 1;
-        for (; cell >= 0; cell = glosses.next[cell]!) if (levels[offset + glosses.token[cell]!] === 0) levels[offset + glosses.token[cell]!] = 1;
-        matched = true;
+        arena[yStart + countY++] = evidenceEntry(u, 1);
+        for (; cell >= 0; cell = glosses.next[cell]!) if (levelsX[glosses.token[cell]!] === 0) levelsX[glosses.token[cell]!] = 1;
       }
     }
-    if (!matched) return;
-    row.used += size;
-    row.length[c] = size;
+    if (countY === 0) return;
+    let countX = 0;
+    for (let t = 0; t < nx; t++) if (levelsX[t]) arena[offset + countX++] = evidenceEntry(t, levelsX[t]!);
+    arena.copyWithin(offset + countX, yStart, yStart + countY);
+    row.used += countX + countY;
+    row.countX[c] = countX;
+    row.length[c] = countX + countY;
   }
 
   /** Similarity of one X segment and one Y segment (coarse pass, ratio learning): computed directly, nothing cached. */
@@ -453,7 +474,12 @@ class Aligner {
     const allowed = new Uint8Array(100 * (maxK + 1));
     for (const [k, l] of this.shapes) allowed[k * 100 + l] = 1;
     const lexical = this.lexical;
-    const levelWeight = [0, this.p.halfWeight, 1];
+    const useNames = this.useNames;
+    const lengthX = this.lengthX;
+    const lengthY = this.lengthY;
+    const tokensY = this.tokensY;
+    const weightsX = this.weightsX;
+    const levelWeight = Float64Array.of(0, this.p.halfWeight, 1);
     let bestY = new Uint8Array(64);
     const p = this.p;
     // Running maxima of evidence levels for the X tokens of the span, reused across cells.
@@ -483,7 +509,7 @@ class Aligner {
           let lx = 0;
           let totalX = 0;
           for (let i = x0; i < x; i++) {
-            lx += this.lengthX[i]!;
+            lx += lengthX[i]!;
             spanRows[i - x0] = this.pairRows.row(i, rowBase(i));
             if (lexical) {
               totalX += this.totalX[i]!;
@@ -501,9 +527,12 @@ class Aligner {
 
           for (let l = 1; l <= maxL && l <= y; l++) {
             const yy = y - l;
-            ly += this.lengthY[yy]!;
-            if (lexical || this.useNames) {
-              const tokenCount = lexical ? this.tokensY[yy]!.length : 0;
+            // Longer shapes start further up still: once a bead would start before row x0 of the corridor, none of
+            // this k can be scored, and what is summed below only serves them.
+            if (yy < lo[x0]!) break;
+            ly += lengthY[yy]!;
+            if (lexical || useNames) {
+              const tokenCount = lexical ? tokensY[yy]!.length : 0;
               if (lexical) {
                 totalY += this.totalY[yy]!;
                 if (bestY.length < tokenCount) bestY = new Uint8Array(tokenCount * 2);
@@ -514,20 +543,27 @@ class Aligner {
                 const c = this.pairCell(row, i, yy);
                 names += row.names[c]!;
                 const size = row.length[c]!;
-                if (!lexical || size === 0) continue;
-                const wx = this.weightsX[i]!;
+                if (size === 0) continue;
+                const wx = weightsX[i]!;
                 const mx = maxX[i - x0]!;
-                const levels = row.arena;
-                const offset = row.start[c]!;
-                const split = this.tokensX[i]!.length;
-                for (let t = 0; t < split; t++) {
-                  const level = levels[offset + t]!;
-                  if (level > mx[t]!) {
-                    coveredX += wx[t]! * (levelWeight[level]! - levelWeight[mx[t]!]!);
+                const arena = row.arena;
+                const start = row.start[c]!;
+                const endX = start + row.countX[c]!;
+                const end = start + size;
+                for (let e = start; e < endX; e++) {
+                  const t = entryToken(arena[e]!);
+                  const level = entryLevel(arena[e]!);
+                  const before = mx[t]!;
+                  if (level > before) {
+                    coveredX += wx[t]! * (levelWeight[level]! - levelWeight[before]!);
                     mx[t] = level;
                   }
                 }
-                for (let u = split; u < size; u++) if (levels[offset + u]! > bestY[u - split]!) bestY[u - split] = levels[offset + u]!;
+                for (let e = endX; e < end; e++) {
+                  const u = entryToken(arena[e]!);
+                  const level = entryLevel(arena[e]!);
+                  if (level > bestY[u]!) bestY[u] = level;
+                }
               }
               if (lexical) {
                 const wy = this.weightsY[yy]!;
@@ -636,6 +672,11 @@ const seenWords = new StampedSet();
 interface CoarsePath {
   path: [number, number][];
   similarity: number[];
+}
+
+/** The corridor of every cell of an n × m table. */
+function wholeTable(n: number, m: number): Corridor {
+  return { lo: new Int32Array(n + 1), hi: new Int32Array(n + 1).fill(m) };
 }
 
 /** Index of cell (x, y) in a corridor's flat arrays, or -1 outside it. */
