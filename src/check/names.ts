@@ -313,7 +313,7 @@ function checkAcronyms(bead: Bead, lexicon: CheckLexicon | undefined): Draft[] {
     if (seen.has(acronym.text)) continue;
     seen.add(acronym.text);
     targetUpper ??= target.toUpperCase().replace(/\./g, '');
-    if (new RegExp(`(?<![A-Z0-9])${acronym.text}(?:S|'S|’S)?(?![A-Z0-9])`).test(targetUpper)) continue;
+    if (standingAcronym(acronym.text).test(targetUpper)) continue;
     if (spelledOut(acronym.text, target) || glossedBy(acronym.text, target, lexicon)) continue;
     // An acronym inside a dateline ("Washington, D.C. —") goes missing with the whole dateline: say that.
     const dateline = datelineOf(bead.aText);
@@ -342,6 +342,19 @@ function checkAcronyms(bead: Bead, lexicon: CheckLexicon | undefined): Draft[] {
     });
   }
   return drafts;
+}
+
+/** Compiled patterns of acronyms met lately (an acronym recurs through a document); bounded, cleared when full. */
+const acronymPatterns = new Map<string, RegExp>();
+
+/** The acronym standing alone in upper-cased text, maybe with a plural or possessive S. */
+function standingAcronym(acronym: string): RegExp {
+  let pattern = acronymPatterns.get(acronym);
+  if (!pattern) {
+    if (acronymPatterns.size >= 1000) acronymPatterns.clear();
+    acronymPatterns.set(acronym, (pattern = new RegExp(`(?<![A-Z0-9])${acronym}(?:S|'S|’S)?(?![A-Z0-9])`)));
+  }
+  return pattern;
 }
 
 /**

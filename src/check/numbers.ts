@@ -458,5 +458,7 @@ function locPair(bead: Bead, x: { start: number; end: number } | undefined, y: {
   return { a: wholeA, b: wholeB, evidence: [a, b].filter((l): l is NonNullable<typeof l> => !!l) };
 }
 
-const fmt = (v: number) => (Number.isInteger(v) ? v.toLocaleString('en-US') : String(v));
+/** What `toLocaleString('en-US')` gives, with the formatter built once rather than on every call. */
+const EN_US_NUMBER = new Intl.NumberFormat('en-US');
+const fmt = (v: number) => (Number.isInteger(v) ? EN_US_NUMBER.format(v) : String(v));
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
