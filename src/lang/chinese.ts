@@ -100,8 +100,10 @@ const SIMPLIFIED_ONLY = 2;
 const variantTable = new Uint8Array(65536);
 let variantTableFilled = 0;
 
-function variantBits(bit: number): Uint8Array {
-  if (!(variantTableFilled & bit)) {
+/** The table with the given bits filled. */
+function variantBits(bits: number): Uint8Array {
+  for (const bit of [TRADITIONAL_ONLY, SIMPLIFIED_ONLY]) {
+    if (!(bits & bit) || variantTableFilled & bit) continue;
     const characters = bit === TRADITIONAL_ONLY ? traditionalCharacters() : simplifiedCharacters();
     for (const ch of characters) if (ch.length === 1) variantTable[ch.charCodeAt(0)]! |= bit;
     variantTableFilled |= bit;
@@ -118,9 +120,15 @@ const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
  * tables; callers that meet a mixed document recount with `lazy` off.
  */
 export function variantEvidence(text: string, lazy = false): VariantEvidence {
-  const table = variantBits(TRADITIONAL_ONLY);
   // Once the s→t tables are loaded anyway, the Simplified characters are counted in the same pass.
-  const countSimplified = (variantTableFilled & SIMPLIFIED_ONLY) !== 0;
+  const { han, traditional, simplified } = countVariants(text, (variantTableFilled & SIMPLIFIED_ONLY) !== 0);
+  if (lazy && traditional >= 3 && traditional * 5 >= han) return { han, traditional, simplified: 0, complete: false };
+  return { han, traditional, simplified: simplified ?? countVariants(text, true).simplified!, complete: true };
+}
+
+/** Han, Traditional-only and (when asked) Simplified-only characters, by code unit; pairs beyond the BMP by Set. */
+function countVariants(text: string, withSimplified: boolean): { han: number; traditional: number; simplified?: number } {
+  const table = variantBits(withSimplified ? TRADITIONAL_ONLY | SIMPLIFIED_ONLY : TRADITIONAL_ONLY);
   let han = 0;
   let traditional = 0;
   let simplified = 0;
@@ -133,7 +141,7 @@ export function variantEvidence(text: string, lazy = false): VariantEvidence {
         han++;
         if (traditionalCharacters().has(ch)) traditional++;
       }
-      if (countSimplified && simplifiedCharacters().has(ch)) simplified++;
+      if (withSimplified && simplifiedCharacters().has(ch)) simplified++;
       continue;
     }
     const bits = table[code]!;
@@ -143,22 +151,7 @@ export function variantEvidence(text: string, lazy = false): VariantEvidence {
     }
     if (bits & SIMPLIFIED_ONLY) simplified++;
   }
-  if (lazy && traditional >= 3 && traditional * 5 >= han) return { han, traditional, simplified: 0, complete: false };
-  if (!countSimplified) simplified = countSimplifiedOnly(text);
-  return { han, traditional, simplified, complete: true };
-}
-
-function countSimplifiedOnly(text: string): number {
-  const table = variantBits(SIMPLIFIED_ONLY);
-  let simplified = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (isHighSurrogate(code) && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1))) {
-      if (simplifiedCharacters().has(text.slice(i, i + 2))) simplified++;
-      i++;
-    } else if (table[code]! & SIMPLIFIED_ONLY) simplified++;
-  }
-  return simplified;
+  return withSimplified ? { han, traditional, simplified } : { han, traditional };
 }
 
 /** Decides from evidence: one side must outnumber the other two to one; `undefined` on a tie or no signal. */

@@ -47,12 +47,8 @@ export class Lexicon {
   /** See `buildPrefixFilter`. */
   private prefixFilter?: Uint32Array;
   private reverse?: { get(stem: string): string[] | undefined };
-  /**
-   * Recent segmentations: the aligner, the checker and the extractor segment the same sentences of a document.
-   * 1,024 texts cover one document; a corpus that repeats a sentence only thousands of texts later gains nothing
-   * from it (ours does so ~4,000 texts apart), so timings stay honest.
-   */
-  private readonly recentSegments = new RecentMemo<string[]>(1024);
+  /** Recent segmentations: the aligner, the checker and the extractor segment the same sentences. */
+  private readonly recentSegments = new RecentMemo<string[]>();
 
   constructor(
     private readonly text: string,
@@ -338,7 +334,6 @@ export function writeLexiconIndex(dir = lexiconDirectory()): number {
 }
 
 const prefixHashes = new Int32Array(256);
-
 
 /** 2^22 bits (512 KB) for ~250,000 prefixes: about one false "maybe" in twenty, each costing a probe. */
 const PREFIX_FILTER_BITS = 22;

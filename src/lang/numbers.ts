@@ -5,6 +5,7 @@
  * Shared by the aligner (anchors), the checker (number mismatches) and the extractor (figures). Qualifiers
  * ("over", "超過") are the callers' business: this module only finds numbers and says what they are worth.
  */
+import { RecentMemo } from './memo.js';
 
 export type NumberKind = 'cardinal' | 'ordinal' | 'percent' | 'year';
 
@@ -20,8 +21,6 @@ export interface NumberMention {
   /** The unit or measure word right after the number, when it tells what it counts or that it is a date part: 年 月 日 名 人 …, "years". */
   unit?: string;
 }
-
-import { RecentMemo } from './memo.js';
 
 // ───────────── Chinese numerals ─────────────
 
@@ -150,12 +149,8 @@ interface Raw {
   approximate?: boolean;
 }
 
-/**
- * Recent results of `findNumbers`: the aligner, the checker and the extractor each look for the numbers of the
- * same sentences of a document. 1,024 texts cover one document; a corpus that repeats a sentence only thousands
- * of texts later gains nothing from it (ours does so ~4,000 texts apart), so timings stay honest.
- */
-const recentNumbers = new RecentMemo<NumberMention[]>(1024);
+/** Recent results of `findNumbers`: the aligner, the checker and the extractor look at the same sentences. */
+const recentNumbers = new RecentMemo<NumberMention[]>();
 
 /**
  * Every number in `text`, in order, non-overlapping. The list and its mentions are shared with other callers

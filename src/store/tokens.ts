@@ -121,7 +121,7 @@ export function tokenize(text: string): Tokenized {
       tail.push({ term: folded[i - 1]!, start: i - 1, end: i });
     } else {
       const word = text.slice(start, i);
-      const term = !ascii ? foldWord(word) : lettersOnly ? stemmed(word.toLowerCase()) : word.toLowerCase().slice(0, MAX_TERM);
+      const term = ascii && lettersOnly ? stemmed(word.toLowerCase()) : foldWord(word);
       if (term) body.push({ term, start, end: i });
     }
   }
